@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { emulatorHarness, TRUST, type EmulatorHarness } from "./testing";
+
+const ALL = { group: { type: "and", conditions: [] } };
+
+describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)", () => {
+  let h: EmulatorHarness;
+  let accessId: string;
+  beforeEach(async () => {
+    h = emulatorHarness();
+    accessId = await h.newAccessId();
+  });
+
+  const results = (body: Record<string, unknown>) => h.v2("paymentsearch/results", body, { accessId });
+
+  it("counts only the account's own payments: thousands of seeded ones per account", async () => {
+    expect((await h.v2("paymentsearch/count", ALL, { accessId })).body).toEqual({ success: true, count: 3000 });
+    const trust = await h.newAccessId(TRUST);
+    expect((await h.v2("paymentsearch/count", ALL, { accessId: trust })).body.count).toBe(2000);
+  });
+
+  it("pages by paymentDate ascending: page 2 of size 100 is items 101-200 (11.10)", async () => {
+    const everything: any[] = [];
+    for (let pageNumber = 1; pageNumber <= 30; pageNumber += 1) {
+      everything.push(...(await results({ ...ALL, pageNumber, pageSize: 100 })).body.payments);
+    }
+    expect(everything).toHaveLength(3000);
+    expect(new Set(everything.map((payment) => payment.paymentID)).size).toBe(3000);
+    const page2 = (await results({ ...ALL, pageNumber: 2, pageSize: 100 })).body.payments;
+    expect(page2.map((payment: any) => payment.paymentID)).toEqual(everything.slice(100, 200).map((payment) => payment.paymentID));
+    const times = everything.map((payment) => new Date(payment.paymentDateUtc).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect((await results({ ...ALL, pageNumber: 31, pageSize: 100 })).body.payments).toEqual([]);
+  });
+
+  it("clamps pageSize 500 to 100 and refuses page numbers below 1", async () => {
+    expect((await results({ ...ALL, pageSize: 500 })).body.payments).toHaveLength(100);
+    expect((await results({ ...ALL })).body.payments).toHaveLength(100);
+    expect((await results({ ...ALL, pageNumber: 0 })).status).toBe(400);
+  });
+
+  it("result items carry the postback keys plus payerId, paymentMethodId, orderId, description", async () => {
+    const [item] = (await results({ ...ALL, pageSize: 1 })).body.payments;
+    expect(Object.keys(item).sort()).toEqual(
+      [
+        "requestID", "paymentID", "sessionID", "customerRefNumber", "paymentStatus", "paymentPageUrlStatus", "paymentDate",
+        "paymentDateUtc", "paymentMethodType", "statusByType", "paymentAmount", "paymentTaxAmount", "surchargeAmount",
+        "paymentPageUrl", "payerId", "paymentMethodId", "orderId", "description",
+      ].sort(),
+    );
+  });
+
+  it("filters with the documented criteria (11.5) in numeric and text operator forms, nested groups and or", async () => {
+    const [first, second] = (await results({ ...ALL, pageSize: 2 })).body.payments;
+    const byId = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 2, operator: 1, value: first.paymentID } }] } }, { accessId });
+    expect(byId.body.count).toBe(1);
+    const either = await results({
+      group: { type: "or", conditions: [{ criteria: { field: 2, operator: "eq", value: first.paymentID } }, { group: { type: "and", conditions: [{ criteria: { field: "2", operator: "1", value: second.paymentID } }] } }] },
+    });
+    expect(either.body.payments.map((payment: any) => payment.paymentID)).toEqual([first.paymentID, second.paymentID]);
+    const notFirst = await h.v2("paymentsearch/count", { type: "and", conditions: [{ criteria: { field: 2, operator: "ne", value: first.paymentID } }] }, { accessId });
+    expect(notFirst.body.count).toBe(2999);
+    const byRequest = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 1, operator: 1, value: first.requestID } }] } }, { accessId });
+    expect(byRequest.body.count).toBe(1);
+  });
+
+  it("filters by PaymentDate with gte/lt and orders by paymentId on request", async () => {
+    const anchorDay = "2026-03-01";
+    const before = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 4, operator: "lt", value: anchorDay } }] } }, { accessId });
+    expect(before.body.count).toBe(3000);
+    const after = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 4, operator: 5, value: anchorDay } }] } }, { accessId });
+    expect(after.body.count).toBe(0);
+    const byId = (await results({ ...ALL, orderBy: ["paymentId"], pageSize: 50 })).body.payments.map((payment: any) => Number(payment.paymentID));
+    expect(byId).toEqual([...byId].sort((a, b) => a - b));
+  });
+
+  it("refuses malformed search bodies with 400", async () => {
+    expect((await h.v2("paymentsearch/count", {}, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "xor", conditions: [] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 9, operator: 1, value: "1" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 2, operator: 7, value: "1" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 4, operator: 1, value: "yesterday" } }] } }, { accessId })).status).toBe(400);
+    expect((await results({ ...ALL, orderBy: ["amount"] })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", ALL)).status).toBe(401);
+  });
+
+  it("does not require or consume a token on search calls", async () => {
+    const requestId = await h.newRequestId(accessId);
+    expect((await h.v2("paymentsearch/count", { ...ALL, token: { requestId } }, { accessId })).status).toBe(200);
+    expect((await h.v2("payer", { token: { requestId }, payer: { firstName: "A" } }, { accessId })).status).toBe(200);
+  });
+
+  it("the history is the same on every run for the same anchor", async () => {
+    const other = emulatorHarness();
+    const otherId = await other.newAccessId();
+    const mine = (await results({ ...ALL, pageNumber: 7, pageSize: 100 })).body.payments;
+    const theirs = (await other.v2("paymentsearch/results", { ...ALL, pageNumber: 7, pageSize: 100 }, { accessId: otherId })).body.payments;
+    expect(theirs).toEqual(mine);
+    const shifted = emulatorHarness({ anchorDate: new Date("2026-03-02T00:00:00Z") });
+    const shiftedId = await shifted.newAccessId();
+    const moved = (await shifted.v2("paymentsearch/results", { ...ALL, pageNumber: 7, pageSize: 100 }, { accessId: shiftedId })).body.payments[0];
+    expect(new Date(moved.paymentDateUtc).getTime() - new Date(mine[0].paymentDateUtc).getTime()).toBe(86_400_000);
+  });
+
+  it("Connect Search matches exact text by the chosen option and refuses connectOption 5 (11.10)", async () => {
+    const byClient = await h.v2("connect/search", { connectOption: 1, searchOption: 3, searchText: "300" }, { accessId });
+    expect(byClient.body.invoices.length).toBeGreaterThan(0);
+    expect(byClient.body.invoices.every((invoice: any) => invoice.clientID === "300")).toBe(true);
+    const byMatter = await h.v2("connect/search", { connectOption: 2, searchOption: 2, searchText: "M-2001", filterOption: 1, filterText: "5001" }, { accessId });
+    expect(byMatter.body.invoices.map((invoice: any) => invoice.invoiceNumber)).toEqual(["5001"]);
+    expect((await h.v2("connect/search", { connectOption: 5, searchOption: 1, searchText: "5001" }, { accessId })).status).toBe(400);
+    expect((await h.v2("connect/search", { connectOption: 1, searchOption: 1 }, { accessId })).status).toBe(400);
+  });
+});
