@@ -74,7 +74,15 @@ export class ChaosSettings {
   }
 
   clear(): void {
+    this.clearFaults();
+    this.clearLatency();
+  }
+
+  clearFaults(): void {
     this.faults = [];
+  }
+
+  clearLatency(): void {
     this.latency = [];
   }
 

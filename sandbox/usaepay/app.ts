@@ -1,0 +1,59 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
+import { chaosMiddleware } from "../shared/chaos";
+import { basicUser, type GateEnv, gateMiddleware } from "./gate";
+import { controlRoutes } from "./control";
+import { apiError, notFoundBody } from "./http-helpers";
+import { batchRoutes } from "./routes/batches";
+import { customerRoutes } from "./routes/customers";
+import { transactionRoutes } from "./routes/transactions";
+import type { EmulatorState } from "./state";
+
+/** Wires the API (/api/{endpointKey}/...), the host ping and the control plane into one Hono app. */
+function clientIpOf(c: Context): string {
+  try {
+    const address = getConnInfo(c).remote.address;
+    return address?.replace(/^::ffff:/, "") ?? "127.0.0.1";
+  } catch {
+    // In-process requests (app.request) have no socket: treat them as local.
+    return "127.0.0.1";
+  }
+}
+
+export function buildApp(state: EmulatorState, now: () => number): Hono {
+  const app = new Hono();
+
+  app.route("/__sandbox/usaepay", controlRoutes(state));
+
+  // High-availability check (spec §1): answers with a body starting "UP".
+  app.get("/ping", (c) => c.text("UP\n"));
+
+  app.use("/api/*", async (c, next) => {
+    state.countersFor(basicUser(c.req.header("Authorization"))?.user ?? "(no key)").calls += 1;
+    await next();
+  });
+  app.use("/api/*", chaosMiddleware({
+    settings: state.chaos,
+    onFault: (_rule, c) => {
+      state.countersFor(basicUser(c.req.header("Authorization"))?.user ?? "(no key)").faultsInjected += 1;
+    },
+    errorResponse: (c, status) =>
+      status === 500
+        ? c.json({ error: "Internal Server Error", errorcode: 500 }, 500)
+        : c.html("<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>", 503),
+  }));
+
+  const api = new Hono<GateEnv>();
+  api.use("*", gateMiddleware(state, clientIpOf));
+  api.route("/", transactionRoutes(state, now));
+  api.route("/", batchRoutes(now));
+  api.route("/", customerRoutes(now));
+  app.route("/api/:endpoint", api);
+
+  app.notFound((c) => c.json(notFoundBody, 404));
+  app.onError((error, c) => {
+    console.error("usaepay emulator error", error);
+    return apiError(c, 500, "Internal Server Error", 500);
+  });
+  return app;
+}

@@ -1,0 +1,66 @@
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { hashString } from "../shared/prng";
+import { buildApp } from "./app";
+import { envRateLimits, resolveAnchor } from "./config";
+import { EmulatorState } from "./state";
+
+/**
+ * USAePay REST v2 emulator. `createUsaepayEmulator()` gives the Hono app for in-process use
+ * (`fetch: (url, init) => emulator.app.request(url, init)`); `startUsaepayEmulator()` also
+ * listens on a port (default 4010 via sandbox/server.ts). See README.md in this folder.
+ */
+export interface UsaepayEmulatorOptions {
+  /** Generated history ends here; default SANDBOX_ANCHOR_DATE or the start of the current UTC day. */
+  anchorDate?: Date | string | number;
+  /** Default limits for endpoint keys without their own; default env or 45 / 5000. */
+  ratePerMinute?: number;
+  ratePerDay?: number;
+  /** Clock for new transactions and batch closes; default Date.now. */
+  now?: () => number;
+  /** Seed for fault-rate decisions. */
+  chaosSeed?: number;
+}
+
+export interface UsaepayEmulator {
+  app: Hono;
+  state: EmulatorState;
+  /** Convenience for clients under test: a fetch that never touches the network. */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+}
+
+export function createUsaepayEmulator(options: UsaepayEmulatorOptions = {}): UsaepayEmulator {
+  const envLimits = envRateLimits();
+  const state = new EmulatorState({
+    anchorMs: resolveAnchor(options.anchorDate),
+    defaultLimits: { perMinute: options.ratePerMinute ?? envLimits.perMinute, perDay: options.ratePerDay ?? envLimits.perDay },
+    chaosSeed: options.chaosSeed ?? hashString("usaepay:chaos"),
+  });
+  const app = buildApp(state, options.now ?? Date.now);
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => app.request(input, init);
+  return { app, state, fetch };
+}
+
+export interface StartedUsaepayEmulator extends UsaepayEmulator {
+  /** e.g. "http://127.0.0.1:4010/" (trailing slash). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startUsaepayEmulator(options: UsaepayEmulatorOptions & { hostname?: string; port?: number } = {}): Promise<StartedUsaepayEmulator> {
+  const emulator = createUsaepayEmulator(options);
+  const hostname = options.hostname ?? "127.0.0.1";
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: emulator.app.fetch, hostname, port: options.port ?? 4010 }, (info) => {
+      resolve({
+        ...emulator,
+        url: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${info.port}/`,
+        close: () => new Promise<void>((done) => {
+          server.close(() => done());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+      });
+    });
+    server.once("error", reject);
+  });
+}

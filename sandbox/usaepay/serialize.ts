@@ -1,0 +1,327 @@
+import { avsResult, BRAND_NAMES, cvcResult } from "./cards";
+import { centsToAmount, formatGatewayDate, formatGatewayDateTime } from "./format";
+import type { Address, BatchRecord, BillingScheduleRecord, CustomerRecord, PaymentMethodRecord, TxRecord } from "./model";
+import type { BatchTotals, MerchantStore } from "./store";
+
+/** Wire shapes (spec §6, §7.3, §7.4, §9, §11). Empty fields are omitted like the live service does. */
+type Json = Record<string, unknown>;
+
+const TRANTYPE: Record<string, string> = {
+  S: "Credit Card Sale",
+  A: "Auth Only",
+  C: "Credit Card Refund (Credit)",
+  V: "Voided Credit Card Sale",
+  Z: "Voided Credit Card Refund (Credit)",
+  L: "Capture",
+  K: "Check Sale",
+  R: "Check Refund",
+  H: "Reverse ACH",
+};
+
+export function trantypeName(code: string): string {
+  return TRANTYPE[code] ?? "Credit Card Sale";
+}
+
+const RESULT: Record<string, string> = { A: "Approved", P: "Partial Approval", D: "Declined", E: "Error" };
+
+function compact(object: Json): Json {
+  for (const [name, value] of Object.entries(object)) {
+    if (value === undefined || value === "" || value === null) delete object[name];
+  }
+  return object;
+}
+
+export function transactionStatus(store: MerchantStore, tx: TxRecord): { code: string; text: string } {
+  if (tx.resultCode === "D") return { code: "D", text: "Declined" };
+  if (tx.resultCode === "E") return { code: "E", text: "Error" };
+  if (tx.released) return { code: "R", text: "Voided (Funds Released)" };
+  if (tx.voided) return { code: "V", text: "Voided" };
+  if (tx.queued) return { code: "N", text: "Queued" };
+  if (store.isBatchClosed(tx.batchIndex)) return { code: "S", text: "Settled" };
+  if (tx.tender?.kind === "check") return { code: "P", text: "Pending" };
+  if (tx.trantypeCode === "S" || tx.trantypeCode === "L") return { code: "P", text: "Authorized (Pending Settlement)" };
+  return { code: "P", text: "Pending Settlement" };
+}
+
+function amountDetail(tx: TxRecord): Json {
+  const d = tx.detail;
+  return compact({
+    subtotal: d.subtotal === undefined ? undefined : centsToAmount(d.subtotal),
+    tax: centsToAmount(d.tax ?? 0),
+    tip: centsToAmount(d.tip ?? 0),
+    discount: centsToAmount(d.discount ?? 0),
+    shipping: centsToAmount(d.shipping ?? 0),
+    duty: d.duty === undefined ? undefined : centsToAmount(d.duty),
+  });
+}
+
+function address(value: Address | undefined): Json | undefined {
+  if (!value) return undefined;
+  return { company: "", first_name: "", last_name: "", street: "", street2: "", city: "", state: "", postalcode: "", country: "", phone: "", fax: "", ...value };
+}
+
+function batchRef(store: MerchantStore, tx: TxRecord, refnumAsNumber: boolean): Json | undefined {
+  if (tx.batchIndex === undefined) return undefined;
+  const batch = store.batchAt(tx.batchIndex);
+  if (!batch) return undefined;
+  return { type: "batch", key: batch.key, batchrefnum: refnumAsNumber ? batch.batchrefnum : String(batch.batchrefnum), sequence: String(batch.sequence) };
+}
+
+function availableActions(store: MerchantStore, tx: TxRecord): string[] {
+  if (tx.resultCode !== "A" && tx.resultCode !== "P") return [];
+  const settled = store.isBatchClosed(tx.batchIndex);
+  const actions: string[] = [];
+  if (tx.voided) {
+    if (!settled && !tx.released) actions.push("unvoid");
+    return actions;
+  }
+  if (tx.queued) return ["capture", "void", "void:release"];
+  if (!settled && tx.tender?.kind === "card") actions.push("void", "void:release");
+  if (!settled && tx.tender?.kind === "check") actions.push("void");
+  actions.push("quicksale");
+  if (tx.trantypeCode === "S" || tx.trantypeCode === "K" || tx.trantypeCode === "L") actions.push("quickrefund");
+  return actions;
+}
+
+/** GET /transactions/{key} and list items. */
+export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { bin?: boolean; origin?: boolean; fraud?: boolean } = {}): Json {
+  const status = transactionStatus(store, tx);
+  const customer = tx.custIndex === undefined ? undefined : store.customerAt(tx.custIndex);
+  const tender = tx.tender;
+  const out: Json = {
+    type: "transaction",
+    key: tx.key,
+    refnum: tx.refnum,
+    created: formatGatewayDateTime(tx.created),
+    trantype_code: tx.trantypeCode,
+    trantype: trantypeName(tx.trantypeCode),
+    result_code: tx.resultCode,
+    result: RESULT[tx.resultCode],
+    error: tx.error,
+    error_code: tx.errorCode,
+    authcode: tx.authcode,
+    status_code: status.code,
+    status: status.text,
+    proc_refnum: tx.procRefnum,
+  };
+  if (tender?.kind === "card") {
+    out.creditcard = compact({
+      type: tender.brand,
+      number: tender.masked,
+      cardholder: tender.cardholder,
+      category_code: tender.categoryCode,
+      entry_mode: tender.entryMode,
+      avs_street: tender.avsStreet,
+      avs_postalcode: tender.avsPostalcode,
+    });
+  } else if (tender?.kind === "check") {
+    const settledDay = store.isBatchClosed(tx.batchIndex) ? formatGatewayDate(store.batchAt(tx.batchIndex as number)?.closed ?? tx.created) : null;
+    out.check = {
+      accountholder: tender.accountholder,
+      checknum: tender.checknum ?? "",
+      trackingnum: tx.procRefnum ?? "",
+      effective: formatGatewayDate(tx.created),
+      processed: settledDay,
+      settled: settledDay,
+      returned: null,
+      banknote: null,
+      account_number: tender.accountMasked,
+      routing_number: tender.routingMasked,
+      account_type: tender.accountType,
+      format: tender.format ?? "PPD",
+    };
+  }
+  if (tx.avs !== undefined) out.avs = avsResult(tx.avs);
+  if (tx.cvc) out.cvc = cvcResult(tx.cvc);
+  out.batch = batchRef(store, tx, false);
+  out.amount = centsToAmount(tx.amount);
+  out.amount_detail = amountDetail(tx);
+  out.auth_amount = centsToAmount(tx.authAmount);
+  Object.assign(out, {
+    ponum: tx.ponum,
+    invoice: tx.invoice,
+    orderid: tx.orderid,
+    description: tx.description,
+    comments: tx.comments,
+    cust_key: customer?.key,
+    custid: customer?.custid,
+    customerid: customer?.customerid,
+    customer_email: tx.email,
+    clientip: tx.clientip,
+    source_name: tx.sourceName,
+    billing_address: address(tx.billing),
+    shipping_address: address(tx.shipping),
+    lineitems: tx.lineitems,
+    custom_fields: tx.customFields,
+    platform: { name: "Test Bed" },
+    available_actions: availableActions(store, tx),
+  });
+  if (flags.bin && tender?.kind === "card") {
+    out.bin = { bin: tender.masked.slice(0, 6).replace(/x/g, "0"), number: tender.masked, type: "CREDIT", issuer: "Test Bank", bank: "Test Bank", country: "US", country_name: "United States", country_iso: "840", location: "", phone: "", category: "", data_source: "emulator" };
+  }
+  if (flags.fraud) out.fraud = { card_blocked: "none" };
+  if (flags.origin) out.origin = { source_name: tx.sourceName, source_key: "", api_type: "Rest API", clientip: tx.clientip ?? "127.0.0.1", clientip_country: "US", serverip: "127.0.0.1", serverip_country: "US", software: "", user: "" };
+  return compact(out);
+}
+
+/** The immediate answer of POST /transactions (spec §7.3). */
+export function transactionResult(store: MerchantStore, tx: TxRecord, extras: { isDuplicate: boolean; savedcard?: Json; customer?: Json; receipts?: Json; echoDetail: boolean }): Json {
+  const tender = tx.tender;
+  const out: Json = {
+    type: "transaction",
+    key: tx.key,
+    refnum: tx.refnum,
+    is_duplicate: extras.isDuplicate ? "Y" : "N",
+    result_code: tx.resultCode,
+    result: RESULT[tx.resultCode],
+    authcode: tx.authcode,
+  };
+  if (tender?.kind === "card") {
+    out.creditcard = { type: tender.brand, number: tender.masked, category_code: tender.categoryCode, entry_mode: tender.entryMode };
+  }
+  if (tx.invoice) out.invoice = tx.invoice;
+  if (tender?.kind === "check") out.proc_refnum = tx.procRefnum;
+  if (tx.avs !== undefined) out.avs = avsResult(tx.avs);
+  if (tx.cvc) out.cvc = cvcResult(tx.cvc);
+  const batch = batchRef(store, tx, true);
+  if (batch) out.batch = batch;
+  out.auth_amount = centsToAmount(tx.authAmount);
+  out.trantype = tx.trantypeCode === "A" ? "Credit Card Sale" : trantypeName(tx.trantypeCode);
+  if (extras.echoDetail) out.amount_detail = amountDetail(tx);
+  if (extras.savedcard) out.savedcard = extras.savedcard;
+  if (extras.customer) out.customer = extras.customer;
+  if (extras.receipts) out.receipts = extras.receipts;
+  if (tx.error) {
+    out.error = tx.error;
+    out.error_code = tx.errorCode;
+  }
+  return out;
+}
+
+function batchTotalsJson(totals: BatchTotals): Json {
+  const out: Json = {
+    total_amount: (totals.salesAmount - totals.refundsAmount) / 100,
+    total_count: totals.salesCount + totals.refundsCount + totals.voidsCount,
+  };
+  if (totals.salesCount) Object.assign(out, { sales_amount: totals.salesAmount / 100, sales_count: totals.salesCount });
+  if (totals.voidsCount) Object.assign(out, { voids_amount: totals.voidsAmount / 100, voids_count: totals.voidsCount });
+  if (totals.refundsCount) Object.assign(out, { refunds_amount: totals.refundsAmount / 100, refunds_count: totals.refundsCount });
+  return out;
+}
+
+/** GET /batches/{key} and /batches/current (spec §9). */
+export function batchDetail(store: MerchantStore, batch: BatchRecord): Json {
+  const open = batch.closed === undefined;
+  return {
+    type: "batch",
+    key: batch.key,
+    batchrefnum: String(batch.batchrefnum),
+    sequence: String(batch.sequence),
+    opened: formatGatewayDateTime(batch.opened),
+    status: open ? "open" : "closed",
+    ...(open ? { scheduled: formatGatewayDateTime(batch.scheduled) } : { closed: formatGatewayDateTime(batch.closed as number) }),
+    ...batchTotalsJson(store.batchTotals(batch.index)),
+  };
+}
+
+/** Batch list items follow the live shape: every figure a string (spec §9). */
+export function batchListItem(store: MerchantStore, batch: BatchRecord): Json {
+  const totals = store.batchTotals(batch.index);
+  return {
+    key: batch.key,
+    type: "batch",
+    batchrefnum: String(batch.batchrefnum),
+    sequence: String(batch.sequence),
+    parent_sequence: "0",
+    opened: formatGatewayDateTime(batch.opened),
+    closed: batch.closed === undefined ? null : formatGatewayDateTime(batch.closed),
+    resubmitted: "0",
+    locked: false,
+    lockdate: null,
+    trancutoff: null,
+    sales_count: String(totals.salesCount),
+    sales: centsToAmount(totals.salesAmount),
+    credits_count: String(totals.refundsCount),
+    credits: centsToAmount(totals.refundsAmount),
+  };
+}
+
+export function paymentMethodJson(method: PaymentMethodRecord): Json {
+  const out: Json = {
+    key: method.key,
+    type: "customerpaymentmethod",
+    method_name: method.methodName,
+    cardholder: method.cardholder,
+    expires: method.expires,
+    pay_type: method.payType,
+    sortord: method.sortord,
+    added: formatGatewayDateTime(method.added),
+    updated: formatGatewayDateTime(method.updated),
+  };
+  if (method.payType === "cc") {
+    Object.assign(out, { card_type: method.brand ? BRAND_NAMES[method.brand] : "", ccnum4last: method.masked, avs_street: method.avsStreet ?? "", avs_postalcode: method.avsPostalcode ?? "" });
+  } else {
+    Object.assign(out, { account_number: method.masked, routing_number: method.routingMasked ?? "", account_type: method.accountType ?? "Checking" });
+  }
+  return out;
+}
+
+export function scheduleJson(schedule: BillingScheduleRecord, customer: CustomerRecord): Json {
+  const method = customer.paymentMethods.find((m) => m.key === schedule.paymethodKey);
+  return {
+    key: schedule.key,
+    type: "billingschedule",
+    paymethod_key: schedule.paymethodKey,
+    method_name: method?.methodName ?? "",
+    amount: centsToAmount(schedule.amount),
+    currency_code: schedule.currencyCode,
+    description: schedule.description,
+    enabled: schedule.enabled ? "1" : "0",
+    frequency: schedule.frequency,
+    next_date: schedule.nextDate,
+    numleft: String(schedule.numleft),
+    orderid: schedule.orderid ?? "",
+    receipt_note: schedule.receiptNote ?? "",
+    send_receipt: schedule.sendReceipt ? "1" : "0",
+    source: "Recurring",
+    start_date: schedule.startDate,
+    tax: schedule.tax === undefined ? "" : centsToAmount(schedule.tax),
+    user: "",
+    username: "",
+    skip_count: String(schedule.skipCount),
+    rules: [],
+  };
+}
+
+/** Detail includes payment methods and schedules; list items omit them (spec §11). */
+export function customerJson(customer: CustomerRecord, detail: boolean): Json {
+  const custom: Record<string, string | null> = {};
+  for (let i = 1; i <= 20; i += 1) custom[String(i)] = customer.customFields[String(i)] ?? null;
+  const out: Json = {
+    key: customer.key,
+    type: "customer",
+    customerid: customer.customerid,
+    custid: customer.custid,
+    company: customer.company,
+    first_name: customer.first_name,
+    last_name: customer.last_name,
+    street: customer.street,
+    street2: customer.street2,
+    city: customer.city,
+    state: customer.state,
+    postalcode: customer.postalcode,
+    country: customer.country,
+    phone: customer.phone,
+    fax: customer.fax,
+    email: customer.email,
+    url: customer.url,
+    notes: customer.notes,
+    description: customer.description,
+    custom_fields: custom,
+  };
+  if (detail) {
+    out.payment_methods = customer.paymentMethods.map(paymentMethodJson);
+    out.billing_schedules = customer.billingSchedules.map((s) => scheduleJson(s, customer));
+  }
+  return out;
+}
