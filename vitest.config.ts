@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
+    // The app's env module needs a secret; tests never read the developer's .env.
+    env: { NEXTAUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", NODE_ENV: "test", LOG_LEVEL: "silent" },
     projects: [
       {
         extends: true,
@@ -23,6 +25,8 @@ export default defineConfig({
           include: ["lib/**/*.db.test.ts"],
           environment: "node",
           fileParallelism: false,
+          globalSetup: ["./lib/db/test-global-setup.ts"],
+          env: { DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/test.db" },
         },
       },
     ],

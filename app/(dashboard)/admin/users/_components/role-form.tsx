@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { toast } from "sonner";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { NativeSelect } from "@/components/ui/input";
+import { IDLE } from "@/lib/actions/action-state";
+import { changeUserRoleAction } from "@/lib/actions/users";
+import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions";
+
+export function RoleForm({ userId, email, role }: { userId: string; email: string; role: RoleName }) {
+  const [state, formAction] = useActionState(changeUserRoleAction, IDLE);
+  useEffect(() => {
+    if (state.status === "success" && state.message) toast.success(state.message);
+    if (state.status === "error" && state.message) toast.error(state.message);
+  }, [state]);
+
+  return (
+    <form action={formAction} className="flex items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <label htmlFor={`role-${userId}`} className="sr-only">
+        Role for {email}
+      </label>
+      <NativeSelect id={`role-${userId}`} name="role" defaultValue={role} className="h-8">
+        {ROLES.map((value) => (
+          <option key={value} value={value}>
+            {ROLE_LABELS[value]}
+          </option>
+        ))}
+      </NativeSelect>
+      <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
+        Change role
+      </SubmitButton>
+    </form>
+  );
+}

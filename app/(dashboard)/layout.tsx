@@ -1,0 +1,9 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireViewer } from "@/lib/auth/session";
+
+// A layout is not a gate (it does not re-run on every navigation); each page checks too.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  return <AppShell viewer={viewer}>{children}</AppShell>;
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/session";
+import { Badge } from "@/components/ui/badge";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+/** Display only: every page checks its own permission on the server. */
+export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  const items = [
+    { href: "/", label: "Overview", show: true },
+    { href: "/customers", label: "Customers", show: can(viewer.role, "customers:read") },
+    { href: "/transactions", label: "Transactions", show: can(viewer.role, "transactions:read") },
+    { href: "/access-ids", label: "Access IDs", show: can(viewer.role, "access-ids:read") },
+    { href: "/admin/users", label: "Users", show: can(viewer.role, "users:read") },
+    { href: "/admin/audit", label: "Audit log", show: can(viewer.role, "audit:read") },
+  ].filter((item) => item.show);
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            Paydesk
+          </Link>
+          <div className="flex items-center gap-3">
+            <div className="hidden text-right sm:block">
+              <p className="text-sm font-medium" data-testid="viewer-name">{viewer.name}</p>
+              <p className="text-xs text-slate-500">{viewer.email}</p>
+            </div>
+            <Badge tone={viewer.role === "ADMIN" ? "info" : "neutral"} data-testid="viewer-role">
+              {ROLE_LABELS[viewer.role]}
+            </Badge>
+            <SignOutButton />
+          </div>
+        </div>
+        <nav aria-label="Main" className="mx-auto max-w-7xl overflow-x-auto px-2 pb-2">
+          <ul className="flex gap-1">
+            {items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{item.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+export function Input({ className, ...props }: ComponentProps<"input">) {
+  return (
+    <input
+      className={cn(
+        "h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-xs placeholder:text-slate-400 focus-visible:border-brand-500 focus-visible:outline-2 focus-visible:outline-brand-500 aria-invalid:border-red-500 disabled:opacity-50",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function NativeSelect({ className, ...props }: ComponentProps<"select">) {
+  return (
+    <select
+      className={cn(
+        "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50",
+        className,
+      )}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * Runs once when the server boots: a bad configuration stops start-up here with a
+ * clear message, instead of failing on the first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const { db, isPostgresUrl } = await import("./lib/db");
+  if (!isPostgresUrl(env.DATABASE_URL)) {
+    // WAL lets page reads proceed while a background sync writes.
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  }
+}

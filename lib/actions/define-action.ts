@@ -1,0 +1,64 @@
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getViewer, type Viewer } from "@/lib/auth/session";
+import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
+import type { ActionState } from "./action-state";
+
+// Fields never sent back to the browser, even to the person who typed them.
+const SECRET_FIELD = /pass|pin|key|secret|token|access/i;
+
+function echoableValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData) {
+    if (typeof value === "string" && !name.startsWith("$") && !SECRET_FIELD.test(name)) values[name] = value;
+  }
+  return values;
+}
+
+interface ActionDefinition<Schema extends z.ZodType> {
+  /** For logs: which action ran. */
+  name: string;
+  permission: Permission;
+  schema: Schema;
+  handler: (viewer: Viewer, input: z.infer<Schema>, meta: RequestMeta) => Promise<ActionState | void>;
+}
+
+/**
+ * Every server action is a public POST endpoint, so each one is built here:
+ * (a) a session is required, (b) the named permission is checked, (c) the input is
+ * parsed with zod, (d) the result is an ActionState whose message is safe to show,
+ * and (e) redirect()/notFound() thrown by the handler still propagate.
+ * Resource checks (this merchant account, this record) belong to lib/dal.
+ */
+export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
+  return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+    const viewer = await getViewer();
+    if (!viewer) return { status: "error", message: "Your session has ended. Sign in again to continue." };
+    if (!can(viewer.role, definition.permission)) {
+      logger.warn({ action: definition.name, userId: viewer.id }, "action refused: missing permission");
+      return { status: "error", message: "You are not allowed to do this." };
+    }
+
+    const parsed = definition.schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        (fieldErrors[field] ??= []).push(issue.message);
+      }
+      return { status: "error", message: "Check the highlighted fields.", fieldErrors, values: echoableValues(formData) };
+    }
+
+    try {
+      return (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return { status: "error", message: error.userMessage };
+      logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
+      return { status: "error", message: GENERIC_USER_MESSAGE };
+    }
+  };
+}

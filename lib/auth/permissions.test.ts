@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, ROLES, type Permission, type RoleName } from "./permissions";
+
+// The specification, written out independently of the table it checks.
+const EXPECTED: Record<RoleName, Permission[]> = {
+  ADMIN: [...PERMISSIONS],
+  MANAGER: [
+    "dashboard:view",
+    "customers:read",
+    "transactions:read",
+    "sync:run",
+    "access-ids:read",
+    "transactions:refund",
+    "transactions:void",
+    "access-ids:validate",
+    "access-ids:test-request",
+  ],
+  VIEWER: ["dashboard:view", "customers:read", "transactions:read", "sync:run", "access-ids:read"],
+};
+
+describe("permission table", () => {
+  for (const role of ROLES) {
+    for (const permission of PERMISSIONS) {
+      const allowed = EXPECTED[role].includes(permission);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  it("never lets a viewer change anything", () => {
+    const writes = PERMISSIONS.filter((permission) => !permission.endsWith(":read") && permission !== "dashboard:view" && permission !== "sync:run");
+    for (const permission of writes) expect(can("VIEWER", permission)).toBe(false);
+  });
+
+  it("keeps users, merchants, keys and the audit log to admins", () => {
+    for (const permission of ["users:manage", "users:read", "merchants:manage", "merchant-keys:manage", "audit:read", "access-ids:rotate", "access-ids:expire", "access-ids:recover"] as const) {
+      expect(can("MANAGER", permission)).toBe(false);
+      expect(can("ADMIN", permission)).toBe(true);
+    }
+  });
+});

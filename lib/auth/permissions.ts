@@ -1,0 +1,52 @@
+/**
+ * Roles as data: what each role may do. Every server action and page names one of
+ * these permissions and checks it on the server; hiding a button is only cosmetic.
+ */
+export const ROLES = ["ADMIN", "MANAGER", "VIEWER"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "dashboard:view",
+  "customers:read",
+  "transactions:read",
+  "transactions:refund",
+  "transactions:void",
+  "sync:run",
+  "access-ids:read",
+  "access-ids:validate",
+  "access-ids:test-request",
+  "access-ids:rotate",
+  "access-ids:expire",
+  "access-ids:recover",
+  "merchants:read",
+  "merchants:manage",
+  "merchant-keys:manage",
+  "users:read",
+  "users:manage",
+  "audit:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ["dashboard:view", "customers:read", "transactions:read", "sync:run", "access-ids:read"];
+
+export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
+  ADMIN: new Set(PERMISSIONS),
+  MANAGER: new Set<Permission>([
+    ...READ,
+    "transactions:refund",
+    "transactions:void",
+    "access-ids:validate",
+    "access-ids:test-request",
+  ]),
+  VIEWER: new Set<Permission>(READ),
+};
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  ADMIN: "Admin",
+  MANAGER: "Manager",
+  VIEWER: "Viewer",
+};
+
+export function can(role: RoleName, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env-schema";
+
+const secret = "x".repeat(40);
+
+describe("parseEnv", () => {
+  it("applies offline defaults when only the secret is given", () => {
+    const env = parseEnv({ NEXTAUTH_SECRET: secret });
+    expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
+    expect(env.USAEPAY_EMULATOR_URL).toBe("http://127.0.0.1:4010/api/v2/");
+    expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
+  });
+
+  it("rejects a missing secret with a message that names it", () => {
+    expect(() => parseEnv({})).toThrow(EnvError);
+    expect(() => parseEnv({})).toThrow(/NEXTAUTH_SECRET is required/);
+  });
+
+  it("treats an empty value as missing", () => {
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "" })).toThrow(/NEXTAUTH_SECRET is required/);
+  });
+
+  it("rejects a short secret and an unknown database URL scheme, listing both", () => {
+    try {
+      parseEnv({ NEXTAUTH_SECRET: "short", DATABASE_URL: "mysql://x" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as EnvError).problems).toHaveLength(2);
+      expect((error as Error).message).toMatch(/NEXTAUTH_SECRET must be at least 32 characters/);
+      expect((error as Error).message).toMatch(/DATABASE_URL must be a file: URL/);
+    }
+  });
+
+  it("accepts a PostgreSQL URL", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: secret, DATABASE_URL: "postgresql://u:p@h/db" }).DATABASE_URL).toMatch(/^postgresql/);
+  });
+});

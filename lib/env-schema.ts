@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, with its offline default.
+ * `.env.example` documents each one; keep the two in step.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a file: URL (SQLite) or a postgresql:// URL")
+    .default("file:./prisma/dev.db"),
+  NEXTAUTH_SECRET: z.string({ error: "is required (run `npm run setup:env` to generate one)" }).min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  USAEPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4010/api/v2/"),
+  CLIENTPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4020/v2/"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings in .env mean "not set", so defaults apply rather than validation errors.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  return result.data;
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { formatCents, formatDateTime } from "./format";
+
+describe("format", () => {
+  it("turns integer cents into dollars without float drift", () => {
+    expect(formatCents(1999)).toBe("$19.99");
+    expect(formatCents(10)).toBe("$0.10");
+    expect(formatCents(-250)).toBe("-$2.50");
+    expect(formatCents(123456789)).toBe("$1,234,567.89");
+  });
+
+  it("states times in UTC", () => {
+    expect(formatDateTime(new Date("2026-03-04T05:06:07Z"))).toBe("2026-03-04 05:06 UTC");
+  });
+});

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+// Own ports, so a running `npm run demo` (4010/4020/3000) is never touched by tests.
+const usaepayPort = Number(process.env.E2E_USAEPAY_PORT ?? 4110);
+const clientpayPort = Number(process.env.E2E_CLIENTPAY_PORT ?? 4120);
+
+/** Playwright's own Chromium when it is installed, else Debian's (overridable by CHROMIUM_PATH). */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser registered
+  }
+  return "/usr/bin/chromium";
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  globalSetup: "./e2e/setup/global-setup.ts",
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "reports/playwright.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx sandbox/server.ts",
+      port: clientpayPort,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        USAEPAY_EMULATOR_PORT: String(usaepayPort),
+        CLIENTPAY_EMULATOR_PORT: String(clientpayPort),
+        // The suite makes far more calls than a real office; the rate-limit tests lower it per key.
+        USAEPAY_EMULATOR_RATE_PER_MINUTE: "100000",
+        USAEPAY_EMULATOR_RATE_PER_DAY: "1000000",
+      },
+    },
+    {
+      command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        E2E_PORT: String(port),
+        NEXTAUTH_URL: baseURL,
+        USAEPAY_EMULATOR_URL: `http://127.0.0.1:${usaepayPort}/api/v2/`,
+        CLIENTPAY_EMULATOR_URL: `http://127.0.0.1:${clientpayPort}/v2/`,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      },
+    },
+  ],
+});

@@ -1,0 +1,11 @@
+import { withAuth } from "next-auth/middleware";
+
+/**
+ * Sends signed-out visitors to the sign-in page with a return address. Only a
+ * convenience: every page, action and route handler checks the session itself.
+ */
+export default withAuth({ pages: { signIn: "/login" } });
+
+export const config = {
+  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,50 @@
+/**
+ * `npm run demo`: from a fresh clone to a running dashboard on the embedded default.
+ * Creates .env (fresh secrets) if missing, applies migrations to SQLite, seeds the demo
+ * data, builds, then serves the app in production mode beside the API emulators.
+ * Pass --no-build to reuse the last build.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { NEXT_CLI, PRISMA_CLI, run, waitForUrl } from "./run";
+
+await run("node_modules/.bin/tsx", ["scripts/setup-env.ts"]);
+await import("./load-env");
+
+const port = process.env.PORT ?? "3000";
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+console.log("\n› Applying database migrations");
+await run("node", [PRISMA_CLI, "migrate", "deploy"], { env: childEnv });
+console.log("\n› Seeding demo data");
+await run("node_modules/.bin/tsx", ["prisma/seed.ts"], { env: childEnv });
+if (!process.argv.includes("--no-build")) {
+  console.log("\n› Building the dashboard (production mode)");
+  await run("node", [NEXT_CLI, "build"], { env: childEnv });
+}
+
+const children: ChildProcess[] = [];
+function start(name: string, command: string, args: string[]) {
+  const child = spawn(command, args, { stdio: "inherit", env: childEnv });
+  child.on("exit", (code) => {
+    console.error(`${name} stopped (${code}); stopping the demo.`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+}
+
+function shutdown(code: number) {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+console.log("\n› Starting the API emulators and the dashboard");
+start("emulators", "node_modules/.bin/tsx", ["sandbox/server.ts"]);
+start("dashboard", "node", [NEXT_CLI, "start", "--port", port]);
+await waitForUrl(`http://127.0.0.1:${port}/api/health`, 60_000);
+
+const { printDemoLogins } = await import("../prisma/demo-users");
+console.log(`\nPaydesk is running at http://localhost:${port}`);
+printDemoLogins();
+console.log("\nPress Ctrl+C to stop.");

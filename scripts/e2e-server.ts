@@ -1,0 +1,21 @@
+/**
+ * The app as the e2e suite sees it: a freshly reset and seeded test database (never
+ * the demo one), then `next start` on the e2e port. Started by playwright.config.ts.
+ */
+import { spawn } from "node:child_process";
+import "./load-env";
+import { resetDatabase } from "./reset-database";
+import { NEXT_CLI, run } from "./run";
+
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
+const port = process.env.E2E_PORT ?? "3100";
+const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+await resetDatabase(databaseUrl);
+await run("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+
+const server = spawn("node", [NEXT_CLI, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: "inherit", env });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));

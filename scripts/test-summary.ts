@@ -1,0 +1,43 @@
+/**
+ * Prints one plain line, `N passed, N failed, N skipped`, summed over every JSON report
+ * in reports/ (Vitest and Playwright, on every database). CI reads that line; exits 1
+ * when any test failed or when no report holds a single test.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Vitest's JSON report (Jest-compatible). */
+function fromVitest(report: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number }): Counts {
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+}
+
+/** Playwright's JSON report: flaky tests passed on a retry; we run without retries, but count them as failures anyway. */
+function fromPlaywright(report: { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }): Counts {
+  return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, skipped: report.stats.skipped };
+}
+
+export function countsOf(report: unknown): Counts {
+  const value = report as Record<string, unknown>;
+  if (typeof value.numPassedTests === "number") return fromVitest(value as never);
+  if (value.stats && typeof (value.stats as Record<string, unknown>).expected === "number") return fromPlaywright(value as never);
+  throw new Error("not a Vitest or Playwright JSON report");
+}
+
+const dir = path.resolve(import.meta.dirname, "..", "reports");
+const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".json")) : [];
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+for (const file of files) {
+  const counts = countsOf(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
+  console.error(`  ${file}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+}
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
