@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { emulatorHarness, type EmulatorHarness } from "./testing";
+import { emulatorHarness, type EmulatorHarness, type WireJson } from "./testing";
 
 // Spec 11.2, exactly as printed in the documentation.
 const DOC_INVOICE = {
@@ -126,7 +126,7 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
   });
 
   it("simulated payment on a page completes it once and sends both postbacks (11.6)", async () => {
-    const postbacks: Array<{ url: string; body: any }> = [];
+    const postbacks: Array<{ url: string; body: WireJson }> = [];
     h = emulatorHarness({ postback: async (url, body) => void postbacks.push({ url, body }) });
     accessId = await h.newAccessId();
     const created = await h.withToken("paymentpage/invoice", accessId, {

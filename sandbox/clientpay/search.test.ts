@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { emulatorHarness, TRUST, type EmulatorHarness } from "./testing";
+import { emulatorHarness, TRUST, type EmulatorHarness, type WireJson } from "./testing";
 
 const ALL = { group: { type: "and", conditions: [] } };
 
@@ -20,14 +20,14 @@ describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)",
   });
 
   it("pages by paymentDate ascending: page 2 of size 100 is items 101-200 (11.10)", async () => {
-    const everything: any[] = [];
+    const everything: WireJson[] = [];
     for (let pageNumber = 1; pageNumber <= 30; pageNumber += 1) {
       everything.push(...(await results({ ...ALL, pageNumber, pageSize: 100 })).body.payments);
     }
     expect(everything).toHaveLength(3000);
     expect(new Set(everything.map((payment) => payment.paymentID)).size).toBe(3000);
     const page2 = (await results({ ...ALL, pageNumber: 2, pageSize: 100 })).body.payments;
-    expect(page2.map((payment: any) => payment.paymentID)).toEqual(everything.slice(100, 200).map((payment) => payment.paymentID));
+    expect(page2.map((payment: WireJson) => payment.paymentID)).toEqual(everything.slice(100, 200).map((payment) => payment.paymentID));
     const times = everything.map((payment) => new Date(payment.paymentDateUtc).getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect((await results({ ...ALL, pageNumber: 31, pageSize: 100 })).body.payments).toEqual([]);
@@ -57,7 +57,7 @@ describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)",
     const either = await results({
       group: { type: "or", conditions: [{ criteria: { field: 2, operator: "eq", value: first.paymentID } }, { group: { type: "and", conditions: [{ criteria: { field: "2", operator: "1", value: second.paymentID } }] } }] },
     });
-    expect(either.body.payments.map((payment: any) => payment.paymentID)).toEqual([first.paymentID, second.paymentID]);
+    expect(either.body.payments.map((payment: WireJson) => payment.paymentID)).toEqual([first.paymentID, second.paymentID]);
     const notFirst = await h.v2("paymentsearch/count", { type: "and", conditions: [{ criteria: { field: 2, operator: "ne", value: first.paymentID } }] }, { accessId });
     expect(notFirst.body.count).toBe(2999);
     const byRequest = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 1, operator: 1, value: first.requestID } }] } }, { accessId });
@@ -70,7 +70,7 @@ describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)",
     expect(before.body.count).toBe(3000);
     const after = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 4, operator: 5, value: anchorDay } }] } }, { accessId });
     expect(after.body.count).toBe(0);
-    const byId = (await results({ ...ALL, orderBy: ["paymentId"], pageSize: 50 })).body.payments.map((payment: any) => Number(payment.paymentID));
+    const byId = (await results({ ...ALL, orderBy: ["paymentId"], pageSize: 50 })).body.payments.map((payment: WireJson) => Number(payment.paymentID));
     expect(byId).toEqual([...byId].sort((a, b) => a - b));
   });
 
@@ -105,9 +105,9 @@ describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)",
   it("Connect Search matches exact text by the chosen option and refuses connectOption 5 (11.10)", async () => {
     const byClient = await h.v2("connect/search", { connectOption: 1, searchOption: 3, searchText: "300" }, { accessId });
     expect(byClient.body.invoices.length).toBeGreaterThan(0);
-    expect(byClient.body.invoices.every((invoice: any) => invoice.clientID === "300")).toBe(true);
+    expect(byClient.body.invoices.every((invoice: WireJson) => invoice.clientID === "300")).toBe(true);
     const byMatter = await h.v2("connect/search", { connectOption: 2, searchOption: 2, searchText: "M-2001", filterOption: 1, filterText: "5001" }, { accessId });
-    expect(byMatter.body.invoices.map((invoice: any) => invoice.invoiceNumber)).toEqual(["5001"]);
+    expect(byMatter.body.invoices.map((invoice: WireJson) => invoice.invoiceNumber)).toEqual(["5001"]);
     expect((await h.v2("connect/search", { connectOption: 5, searchOption: 1, searchText: "5001" }, { accessId })).status).toBe(400);
     expect((await h.v2("connect/search", { connectOption: 1, searchOption: 1 }, { accessId })).status).toBe(400);
   });

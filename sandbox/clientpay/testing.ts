@@ -19,9 +19,13 @@ export const VALID_CARD = {
 };
 export const DECLINING_CARD = { ...VALID_CARD, cardNumber: "4000000000000002" };
 
+/** Tests read arbitrary JSON answers and assert on their shape; `any` keeps those reads short. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type WireJson = any;
+
 export interface Answer {
   status: number;
-  body: any;
+  body: WireJson;
 }
 
 export function emulatorHarness(options: ClientpayEmulatorOptions = {}) {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { emulatorHarness, VALID_CARD, type EmulatorHarness } from "../../../sandbox/clientpay/testing";
+import { emulatorHarness, VALID_CARD } from "../../../sandbox/clientpay/testing";
 import { GatewayError } from "../http/errors";
 import { createClientpayClient, type ClientpayClientOptions } from "./client";
 import { CLIENTPAY_CODES, isAccessIdRejected, isCredentialsRejected } from "./errors";
