@@ -1,7 +1,8 @@
 /**
- * Prints one plain line, `N passed, N failed, N skipped`, summed over every JSON report
- * in reports/ (Vitest and Playwright, on every database). CI reads that line; exits 1
- * when any test failed or when no report holds a single test.
+ * Sums every JSON report in reports/ (Vitest and Playwright, on every database).
+ * With --ci it prints the one plain line CI reads, `N passed, N failed, N skipped`;
+ * without, a line of another shape, so `npm test` inside CI cannot be mistaken for the
+ * total. Exits 1 when any test failed or when no report holds a single test.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -39,5 +40,6 @@ for (const file of files) {
   total.failed += counts.failed;
   total.skipped += counts.skipped;
 }
-console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+if (process.argv.includes("--ci")) console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+else console.log(`Totals: ${total.passed} passed · ${total.failed} failed · ${total.skipped} skipped (${files.length} reports)`);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
