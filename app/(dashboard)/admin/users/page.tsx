@@ -34,7 +34,7 @@ export default async function UsersPage() {
                   <p className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "never"}</p>
                 </div>
                 {user.id === viewer.id ? (
-                  <Badge tone="info">{ROLE_LABELS[user.role]} (you)</Badge>
+                  <Badge tone="info" className="self-start sm:self-auto">{ROLE_LABELS[user.role]} (you)</Badge>
                 ) : (
                   <div className="flex flex-wrap items-center gap-2">
                     <RoleForm userId={user.id} email={user.email} role={user.role} />
