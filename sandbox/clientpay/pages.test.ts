@@ -119,6 +119,21 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     expect((await h.v2("expirepage", { requestId })).status).toBe(401);
   });
 
+  it("a page ages into Expired after its duration and can then no longer be paid", async () => {
+    let clock = new Date("2026-03-01T12:00:00Z");
+    h = emulatorHarness({ now: () => clock });
+    accessId = await h.newAccessId();
+    const created = await h.withToken("paymentpage/invoice", accessId, { invoices: [DOC_INVOICE], pageOptions: { duration: 900 } });
+    const requestId = created.body.requestId;
+    clock = new Date(clock.getTime() + 899_000);
+    expect((await pageOf(requestId)).status).toBe("Active");
+    clock = new Date(clock.getTime() + 2_000);
+    expect((await pageOf(requestId)).status).toBe("Expired");
+    const paid = await h.control("POST", `pages/${requestId}/pay`, {});
+    expect(paid.status).toBe(400);
+    expect(paid.body.message).toMatch(/Expired/);
+  });
+
   it("a page belongs to its account: another account cannot expire it", async () => {
     const created = await h.withToken("paymentpage/invoice", accessId, { invoices: [DOC_INVOICE] });
     const trust = await h.newAccessId({ integratorKey: "paydesk-sandbox-integrator", accountKey: "sandbox-trust", accountPin: "2222" });

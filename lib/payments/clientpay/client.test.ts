@@ -148,6 +148,18 @@ describe("ClientPay client: payment search paging", () => {
   });
 });
 
+describe("ClientPay client: iterating every payment", () => {
+  it("walks all pages in paymentId order and stops at the first short page", async () => {
+    const t = setup();
+    const session = t.client.withAccessId(await t.client.newAccessId());
+    const ids: number[] = [];
+    for await (const payment of session.iteratePayments({ pageSize: 70 })) ids.push(Number(payment.paymentId));
+    expect(ids).toHaveLength(3000);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(await t.calls("/v2/paymentsearch/results")).toBe(Math.ceil(3000 / 70));
+  });
+});
+
 describe("ClientPay client: error mapping for injected faults and retry rules", () => {
   it.each([
     ["http500", "unavailable", true],

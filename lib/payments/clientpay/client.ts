@@ -235,7 +235,7 @@ export function createClientpayClient(options: ClientpayClientOptions) {
       return accessCall({ operation, path, schema, body: build(requestId), idempotent: false, secrets: [requestId], allowUnsuccessful });
     }
 
-    return {
+    const session = {
       generateRequestId,
 
       // POST /v2/token/accessid/validate — safe to retry. False means expired, replaced or unknown.
@@ -348,6 +348,19 @@ export function createClientpayClient(options: ClientpayClientOptions) {
         return { payments: data.payments, pageNumber, pageSize };
       },
 
+      /**
+       * Every matching payment, page by page (POST /v2/paymentsearch/results, retried like a read).
+       * Stops at the first short page, so it needs no Count call.
+       */
+      async *iteratePayments(options: { filter?: SearchGroup; pageSize?: number } = {}): AsyncGenerator<ClientpayPayment> {
+        const pageSize = Math.min(MAX_SEARCH_PAGE_SIZE, Math.max(1, options.pageSize ?? MAX_SEARCH_PAGE_SIZE));
+        for (let pageNumber = 1; ; pageNumber += 1) {
+          const page = await session.searchPayments({ filter: options.filter, orderBy: ["paymentId"], pageNumber, pageSize });
+          yield* page.payments;
+          if (page.payments.length < pageSize) return;
+        }
+      },
+
       // POST /v2/connect/search — safe to retry (a read). Also accepts a customerAccessId.
       async searchConnect(input: ConnectSearchInput) {
         const data = await accessCall({
@@ -360,6 +373,7 @@ export function createClientpayClient(options: ClientpayClientOptions) {
         return data.invoices;
       },
     };
+    return session;
   }
 
   return {
