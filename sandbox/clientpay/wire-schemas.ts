@@ -144,7 +144,6 @@ export const lineItemPageBody = z.object({
   lineItems: z.array(lineItem).min(1, "lineItems must not be empty"),
   lineItemTableLabels,
 });
-export const CONNECT_OPTIONS = [1, 2, 3, 4] as const;
 const connectOption = z
   .number({ error: "connectOption is required" })
   .int()

@@ -35,7 +35,3 @@ export function parseWireDate(value: string): Date | null {
   const date = new Date(value.trim());
   return Number.isNaN(date.getTime()) ? null : date;
 }
-
-export function isInvoiceDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value) ? parseWireDate(value) !== null : false;
-}
