@@ -44,7 +44,8 @@ export class MerchantStore {
   private customerOverrides = new Map<number, CustomerRecord>();
   private newCustomers: CustomerRecord[] = [];
   private deletedCustomers = new Set<number>();
-  private batchCloses = new Map<number, number>();
+  /** Generated batches are built once; closing the open one mutates its cached record. */
+  private generatedBatches: (BatchRecord | undefined)[] = [];
   private newBatches: BatchRecord[] = [];
   private currentBatch: number | undefined;
   private closedTotalsCache = new Map<number, BatchTotals>();
@@ -167,18 +168,21 @@ export class MerchantStore {
     const generated = batchCount(this.shape);
     if (index < 0) return undefined;
     if (index < generated) {
+      const cached = this.generatedBatches[index];
+      if (cached) return cached;
       const anchor = this.shape.anchorMs;
       const opened = anchor - (index + 1) * DAY_MS + 5 * 60_000;
-      const closed = index === 0 ? this.batchCloses.get(0) : anchor - index * DAY_MS + 30 * 60_000;
-      return {
+      const batch: BatchRecord = {
         index,
         key: this.codecs.batch.encode(index),
         batchrefnum: this.batchRefBase + (generated - 1 - index),
         sequence: generated - index,
         opened,
-        closed,
+        closed: index === 0 ? undefined : anchor - index * DAY_MS + 30 * 60_000,
         scheduled: opened + DAY_MS + 25 * 60_000,
       };
+      this.generatedBatches[index] = batch;
+      return batch;
     }
     return this.newBatches[index - generated];
   }
@@ -219,8 +223,7 @@ export class MerchantStore {
   closeCurrentBatch(now: number): BatchRecord | undefined {
     const current = this.currentOpenBatch();
     if (!current || current.closed !== undefined) return undefined;
-    if (current.index < batchCount(this.shape)) this.batchCloses.set(current.index, now);
-    else current.closed = now;
+    current.closed = now;
     this.currentBatch = undefined;
     return this.batchAt(current.index);
   }

@@ -1,0 +1,84 @@
+/**
+ * USAePay emulator performance goals (issue 3): start-up under 3 s and RSS under 300 MB with all
+ * demo merchants; a 1000-row list page at any offset under 50 ms.
+ *
+ *   npx tsx bench/usaepay-emulator.ts [--runs 20] [--json bench/results/usaepay-emulator.json]
+ *
+ * Measures over real HTTP (a listening server on a free port), like the dashboard will call it.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { buildAuthorizationHeader } from "../lib/payments/usaepay/auth";
+import { DEMO_MERCHANTS } from "../sandbox/usaepay/config";
+import { startUsaepayEmulator } from "../sandbox/usaepay/index";
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1] ?? 20) || 20;
+const jsonPath = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+const startedAt = performance.now();
+const emulator = await startUsaepayEmulator({ port: 0, ratePerMinute: 1_000_000, ratePerDay: 10_000_000 });
+const startupMs = performance.now() - startedAt;
+const rssAfterStart = process.memoryUsage().rss;
+
+const merchant = DEMO_MERCHANTS.find((m) => m.id === "operating") ?? DEMO_MERCHANTS[0];
+if (!merchant) throw new Error("no demo merchant");
+const total = merchant.transactionCount;
+const offsets = [0, 1_000, Math.floor(total / 2), total - 1_000];
+
+async function timedGet(path: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${emulator.url}api/v2/${path}`, {
+    headers: { Authorization: buildAuthorizationHeader(merchant!.apiKey, merchant!.pin) },
+  });
+  const body = (await response.json()) as { data?: unknown[] };
+  const elapsed = performance.now() - started;
+  if (response.status !== 200 || body.data?.length !== 1000) throw new Error(`unexpected answer for ${path}: ${response.status}`);
+  return elapsed;
+}
+
+// One warm-up call so JIT and caches do not count against the first offset.
+await timedGet("transactions?limit=1000&offset=0");
+
+const results: Record<string, { p50: number; p95: number; max: number }> = {};
+for (const [label, pathOf] of [
+  ["transactions", (offset: number) => `transactions?limit=1000&offset=${offset}`],
+  ["customers", (offset: number) => `customers?limit=1000&offset=${Math.min(offset, merchant.customerCount - 1000)}`],
+] as const) {
+  for (const offset of label === "customers" ? [0, merchant.customerCount - 1000] : offsets) {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i += 1) samples.push(await timedGet(pathOf(offset)));
+    samples.sort((a, b) => a - b);
+    results[`${label} offset ${offset}`] = {
+      p50: Math.round(percentile(samples, 50) * 10) / 10,
+      p95: Math.round(percentile(samples, 95) * 10) / 10,
+      max: Math.round((samples[samples.length - 1] as number) * 10) / 10,
+    };
+  }
+}
+const rssAfterLists = process.memoryUsage().rss;
+await emulator.close();
+
+const report = {
+  startupMs: Math.round(startupMs),
+  rssAfterStartMb: mb(rssAfterStart),
+  rssAfterListsMb: mb(rssAfterLists),
+  runsPerOffset: runs,
+  listLatencyMs: results,
+  goals: { startupUnderMs: 3000, rssUnderMb: 300, pageUnderMs: 50 },
+};
+console.log(`start-up ${report.startupMs} ms · RSS ${report.rssAfterStartMb} MB after start, ${report.rssAfterListsMb} MB after lists`);
+for (const [name, figures] of Object.entries(results)) {
+  console.log(`${name.padEnd(32)} p50 ${String(figures.p50).padStart(6)} ms   p95 ${String(figures.p95).padStart(6)} ms   max ${figures.max} ms`);
+}
+if (jsonPath) {
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, JSON.stringify(report, null, 2));
+}
