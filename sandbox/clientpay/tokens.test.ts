@@ -29,6 +29,24 @@ describe("ClientPay emulator: token lifecycle (spec 4, 10.4, 11.9)", () => {
     expect((await h.v2("token/accessid/current", OPERATING)).body.accessId).toBe(second);
   });
 
+  it("runs the composed end-to-end flow of spec 11.9 step by step", async () => {
+    const a1 = await h.newAccessId(); // 1
+    const a2 = await h.newAccessId(); // 2
+    expect((await h.v2("token/accessid/validate", undefined, { accessId: a1 })).body.isValid).toBe(false);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [] } }, { accessId: a1 })).status).toBe(401);
+    expect((await h.v2("token/accessid/current", OPERATING)).body.accessId).toBe(a2); // 3
+    const r1 = (await h.v2("token/requestid", undefined, { Authorization: a2 })).body.requestId; // 4
+    const invoice = { invoiceNumber: "12345", invoiceDate: "2019-10-15", outstandingBalance: 1100 };
+    const page = await h.v2("paymentpage/invoice", { token: { requestId: r1 }, invoices: [invoice] }, { accessId: a2 }); // 5
+    expect(page.status).toBe(200);
+    expect(page.body.paymentPageUrl).toContain(r1);
+    expect((await h.v2("paymentpage/invoice", { token: { requestId: r1 }, invoices: [invoice] }, { accessId: a2 })).status).toBe(400); // 6
+    expect((await h.v2("expirepage", { requestId: r1 }, { accessId: a2 })).status).toBe(200); // 7
+    expect((await h.control("GET", `pages/${r1}`)).body.status).toBe("Expired");
+    expect((await h.v2("token/accessid/expire", undefined, { accessId: a2 })).status).toBe(200); // 8
+    expect((await h.v2("token/accessid/current", OPERATING)).status).toBe(404);
+  });
+
   it("accounts are independent: rotating operating leaves trust's id valid", async () => {
     const trust = await h.newAccessId(TRUST);
     await h.newAccessId(OPERATING);
