@@ -59,6 +59,16 @@ function checkInvoiceAmounts(invoices: AmountLine[]): number {
   return totalCents;
 }
 
+/** The three payment-page kinds share every field except what is being paid for. */
+function parsePaymentPage(kind: "invoice" | "lineItem" | "connect", raw: unknown) {
+  if (kind === "lineItem") {
+    const body = parseBody(lineItemPageBody, raw);
+    return { common: body, amountCents: body.lineItems.reduce((sum, item) => sum + toCents(item.paymentAmount), 0) };
+  }
+  const body = kind === "invoice" ? parseBody(invoicePageBody, raw) : parseBody(connectPageBody, raw);
+  return { common: body, amountCents: checkInvoiceAmounts(body.invoices) };
+}
+
 export function pageRoutes(deps: EmulatorDeps) {
   const routes = new Hono<EmulatorEnv>();
 
@@ -106,17 +116,7 @@ export function pageRoutes(deps: EmulatorDeps) {
     const account = accountOf(access);
     const raw = await readBody(c);
     const requestId = consumeRequestId(deps, access, raw);
-    let amountCents: number;
-    let common: typeof invoicePageBody._output;
-    if (kind === "lineItem") {
-      const body = parseBody(lineItemPageBody, raw);
-      amountCents = body.lineItems.reduce((sum, item) => sum + toCents(item.paymentAmount), 0);
-      common = { ...body, invoices: [] };
-    } else {
-      const body = kind === "invoice" ? parseBody(invoicePageBody, raw) : parseBody(connectPageBody, raw);
-      amountCents = checkInvoiceAmounts(body.invoices);
-      common = body as typeof invoicePageBody._output;
-    }
+    const { common, amountCents } = parsePaymentPage(kind, raw);
     const payerId = checkPayerReference(account, common.payerOrPaymentMethodId);
     const page = createPage(account, kind, requestId, common.token, {
       amountCents,
