@@ -107,6 +107,19 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     expect((await h.withToken("payer/payerpage", accessId, { payerId: "missing" })).status).toBe(404);
   });
 
+  it("a submitted payer page saves a payer with a primary card and posts the payerId back", async () => {
+    const postbacks: WireJson[] = [];
+    h = emulatorHarness({ postback: async (_url, body) => void postbacks.push(body) });
+    accessId = await h.newAccessId();
+    const created = await h.withToken("payer/payerpage", accessId, { responseOptions: { serverSideReturnAddress: "https://example.test/hook" } });
+    const submitted = await h.control("POST", `pages/${created.body.requestId}/submit`, { firstName: "Ada" });
+    expect(submitted.body).toEqual({ success: true, requestID: created.body.requestId, payerId: expect.any(String) });
+    expect(postbacks).toEqual([submitted.body]);
+    const charged = await h.withToken("payment", accessId, { totalAmount: 5, payerOrPaymentMethodId: submitted.body.payerId });
+    expect(charged.body.paymentStatus).toBe("Approved");
+    expect((await h.control("POST", `pages/${created.body.requestId}/submit`, {})).status).toBe(400);
+  });
+
   it("Expire Payment Page takes the page's requestId at top level, needs no token, and 404s unknown pages", async () => {
     const created = await h.withToken("paymentpage/invoice", accessId, { invoices: [DOC_INVOICE] });
     const requestId = created.body.requestId;

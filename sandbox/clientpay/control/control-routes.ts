@@ -4,7 +4,7 @@ import type { ChaosSettings, FaultKind } from "../../shared/chaos";
 import { ApiError, badRequest, errorResponse, notFound } from "../api-error";
 import { DEMO_ACCOUNTS, DEMO_CUSTOMER, DEMO_INTEGRATOR_KEY } from "../credentials";
 import type { EmulatorDeps, EmulatorEnv } from "../emulator-env";
-import { charge, paymentWire } from "../payment-engine";
+import { charge, DECLINING_CARD_SUFFIX, paymentWire } from "../payment-engine";
 import { currentPageStatus } from "../routes/page-routes";
 import { parseBody } from "../request-guards";
 import type { CallCounters } from "./call-counters";
@@ -90,7 +90,7 @@ export function controlRoutes(deps: ControlDeps) {
         "POST reset", "GET credentials", "GET|PUT latency", "GET|POST|DELETE faults", "DELETE faults/:id",
         "GET|DELETE counters", "GET|POST|DELETE hold", "DELETE hold/:id", "GET held?waitMs=", "POST release",
         "POST settle", "POST payments/partial-refund", "GET payments/:paymentId", "GET pages/:requestId",
-        "POST pages/:requestId/pay",
+        "POST pages/:requestId/pay", "POST pages/:requestId/submit",
       ],
     }),
   );
@@ -259,6 +259,50 @@ export function controlRoutes(deps: ControlDeps) {
       });
       await deps.postback(page.serverSideReturnAddress, result);
     }
+    return c.json(result);
+  });
+
+  // Plays the payer on a payer page: saves a payer (or reuses the page's) with one card and
+  // posts the payerId back, as the onboarding doc describes (spec 3.4).
+  routes.post("/pages/:requestId/submit", async (c) => {
+    const input = parseBody(
+      z.object({ firstName: z.string().default("Sandbox"), lastName: z.string().default("Payer"), cardNumber: z.string().regex(/^\d{13,19}$/).default("4111111111111111") }),
+      await jsonBody(c.req.raw),
+    );
+    const page = store.pages.get(c.req.param("requestId"));
+    if (!page || page.kind !== "payer") throw notFound("No payer page has that requestId.");
+    const status = currentPageStatus(page, deps.now());
+    if (status !== "Active") throw badRequest(`The page is ${status}.`);
+    const existing = page.payerId ? store.payerOf(page.account, page.payerId) : null;
+    const payer = existing ?? {
+      id: store.nextDeterministicId("payer"),
+      account: page.account,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      businessName: null,
+      payerName: 1,
+      emails: [],
+      payerAddress: null,
+      methods: [],
+    };
+    store.payers.set(payer.id, payer);
+    payer.methods.push({
+      id: store.nextDeterministicId("payment-method"),
+      payerId: payer.id,
+      isPrimary: payer.methods.length === 0,
+      kind: "card",
+      last4: input.cardNumber.slice(-4),
+      declines: input.cardNumber.endsWith(DECLINING_CARD_SUFFIX),
+      cardholderName: `${input.firstName} ${input.lastName}`,
+      expirationDateMonth: 12,
+      expirationDateYear: 2099,
+      nameOnAccount: null,
+      accountType: null,
+      billingAddress: null,
+    });
+    page.status = "Completed";
+    const result = { success: true, requestID: page.requestId, payerId: payer.id };
+    if (page.serverSideReturnAddress) await deps.postback(page.serverSideReturnAddress, result);
     return c.json(result);
   });
 
