@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { emulatorHarness, VALID_CARD } from "../../../sandbox/clientpay/testing";
 import { GatewayError } from "../http/errors";
 import { createClientpayClient, type ClientpayClientOptions } from "./client";
-import { CLIENTPAY_CODES, isAccessIdRejected, isCredentialsRejected } from "./errors";
+import { CLIENTPAY_CODES, isAccessIdRejected, isCredentialsRejected, paymentFailure } from "./errors";
 
 const OPERATING = { integratorKey: "paydesk-sandbox-integrator", accountKey: "sandbox-operating", accountPin: "1111" };
 const INVOICE = { invoiceNumber: "12345", invoiceDate: "2019-10-15", outstandingBalanceCents: 110_000 };
@@ -117,6 +117,8 @@ describe("ClientPay client: pages, payers, payments", () => {
 
     const declined = await session.makePayment({ totalAmountCents: 500, creditCard: { ...VALID_CARD, cardNumber: "4000000000000002" } });
     expect(declined).toMatchObject({ approved: false, payment: { paymentStatus: "Declined" } });
+    expect(paymentFailure(declined)).toMatchObject({ kind: "declined", upstreamCode: "Declined", retryable: false });
+    expect(paymentFailure(charged)).toBeUndefined();
     await session.deletePayer(payerId);
     expect((await failure(session.deletePayer(payerId))).kind).toBe("not_found");
     const invalid = await failure(session.createPayer({}));

@@ -88,3 +88,16 @@ export function unsuccessfulAnswer(status: number): GatewayError {
     userMessage: "ClientPay did not complete the request.",
   });
 }
+
+/**
+ * A Payment answer that is not an approval, as a GatewayError, for callers that prefer to throw
+ * (the client itself returns declines as results). Undefined for an approval.
+ */
+export function paymentFailure(result: { approved: boolean; payment: { paymentStatus: string | null } }): GatewayError | undefined {
+  if (result.approved) return undefined;
+  return new GatewayError({
+    gateway: "clientpay",
+    kind: "declined",
+    upstreamCode: result.payment.paymentStatus ?? undefined,
+  });
+}
