@@ -7,7 +7,12 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     // The app's env module needs a secret; tests never read the developer's .env.
-    env: { NEXTAUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", NODE_ENV: "test", LOG_LEVEL: "silent" },
+    env: {
+      NEXTAUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123",
+      VAULT_KEYS: `test:${Buffer.alloc(32, 1).toString("base64")}`,
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+    },
     projects: [
       {
         extends: true,

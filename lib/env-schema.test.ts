@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env-schema";
 
 const secret = "x".repeat(40);
+const vaultKeys = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+const valid = { NEXTAUTH_SECRET: secret, VAULT_KEYS: vaultKeys };
 
 describe("parseEnv", () => {
   it("applies offline defaults when only the secret is given", () => {
-    const env = parseEnv({ NEXTAUTH_SECRET: secret });
+    const env = parseEnv(valid);
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
     expect(env.USAEPAY_EMULATOR_URL).toBe("http://127.0.0.1:4010/api/v2/");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
@@ -17,12 +19,17 @@ describe("parseEnv", () => {
   });
 
   it("treats an empty value as missing", () => {
-    expect(() => parseEnv({ NEXTAUTH_SECRET: "" })).toThrow(/NEXTAUTH_SECRET is required/);
+    expect(() => parseEnv({ ...valid, NEXTAUTH_SECRET: "" })).toThrow(/NEXTAUTH_SECRET is required/);
+  });
+
+  it("rejects missing or malformed vault keys with a message that names them", () => {
+    expect(() => parseEnv({ NEXTAUTH_SECRET: secret })).toThrow(/VAULT_KEYS is required/);
+    expect(() => parseEnv({ ...valid, VAULT_KEYS: "k1:tooshort" })).toThrow(/VAULT_KEYS key "k1" is not 32 bytes of base64/);
   });
 
   it("rejects a short secret and an unknown database URL scheme, listing both", () => {
     try {
-      parseEnv({ NEXTAUTH_SECRET: "short", DATABASE_URL: "mysql://x" });
+      parseEnv({ NEXTAUTH_SECRET: "short", DATABASE_URL: "mysql://x", VAULT_KEYS: vaultKeys });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
@@ -33,6 +40,6 @@ describe("parseEnv", () => {
   });
 
   it("accepts a PostgreSQL URL", () => {
-    expect(parseEnv({ NEXTAUTH_SECRET: secret, DATABASE_URL: "postgresql://u:p@h/db" }).DATABASE_URL).toMatch(/^postgresql/);
+    expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u:p@h/db" }).DATABASE_URL).toMatch(/^postgresql/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKeyRing, VaultConfigError } from "./vault/key-ring";
 
 /**
  * Every environment variable the app reads, with its offline default.
@@ -13,6 +14,16 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string({ error: "is required (run `npm run setup:env` to generate one)" }).min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  VAULT_KEYS: z
+    .string({ error: "is required (run `npm run setup:env` to generate one)" })
+    .superRefine((value, context) => {
+      try {
+        parseKeyRing(value);
+      } catch (error) {
+        if (!(error instanceof VaultConfigError)) throw error;
+        context.addIssue({ code: "custom", message: error.message.replace(/^VAULT_KEYS /, "") });
+      }
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   USAEPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4010/api/v2/"),
   CLIENTPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4020/v2/"),

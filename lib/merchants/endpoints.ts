@@ -1,0 +1,60 @@
+/**
+ * Which hosts a merchant account talks to. The environment implies the base URLs;
+ * an account may override either, and USAePay may use an endpoint key in place of "v2".
+ */
+export const ENVIRONMENTS = ["emulator", "sandbox", "production"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const ENVIRONMENT_LABELS: Record<Environment, string> = {
+  emulator: "Local emulator",
+  sandbox: "Sandbox",
+  production: "Production",
+};
+
+const USAEPAY_HOSTS: Record<Exclude<Environment, "emulator">, string> = {
+  sandbox: "https://sandbox.usaepay.com/api/v2/",
+  production: "https://usaepay.com/api/v2/",
+};
+
+const CLIENTPAY_HOSTS: Record<Exclude<Environment, "emulator">, string> = {
+  sandbox: "https://api.sandbox.clientpay.com/v2/",
+  production: "https://api.clientpay.com/v2/",
+};
+
+export interface EndpointSettings {
+  environment: Environment;
+  usaepayBaseUrl: string | null;
+  usaepayEndpointKey: string | null;
+  clientpayBaseUrl: string | null;
+}
+
+export interface EmulatorUrls {
+  usaepay: string;
+  clientpay: string;
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+export function usaepayBaseUrl(settings: EndpointSettings, emulators: EmulatorUrls): string {
+  const implied = settings.environment === "emulator" ? emulators.usaepay : USAEPAY_HOSTS[settings.environment];
+  const base = withTrailingSlash(settings.usaepayBaseUrl || implied);
+  if (!settings.usaepayEndpointKey) return base;
+  // The endpoint key takes the place of the version segment: /api/v2/ → /api/<key>/.
+  return base.replace(/\/v2\/$/, `/${encodeURIComponent(settings.usaepayEndpointKey)}/`);
+}
+
+export function clientpayBaseUrl(settings: EndpointSettings, emulators: EmulatorUrls): string {
+  const implied = settings.environment === "emulator" ? emulators.clientpay : CLIENTPAY_HOSTS[settings.environment];
+  return withTrailingSlash(settings.clientpayBaseUrl || implied);
+}
+
+/** For messages: the host a call went to, which is never secret. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
