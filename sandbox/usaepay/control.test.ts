@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { createUsaepayEmulator } from "./index";
+import { basicAuth, OPERATING_KEY, OPERATING_PIN, TEST_ANCHOR, testEmulator, TRUST_KEY } from "./test-helpers";
+
+describe("control plane /__sandbox/usaepay/", () => {
+  it("lists the demo credentials", async () => {
+    const { control } = testEmulator();
+    const res = await control("GET", "credentials");
+    expect(res.json.data.map((c: any) => [c.apiKey, c.pin])).toEqual([
+      ["_V87Qtb513Cd3vabM7RC0TbtJWeSo8p7", "123456"],
+      ["PDdemoOperating00000000000000001", "1111"],
+      ["PDdemoTrust000000000000000000002", "2222"],
+    ]);
+  });
+
+  it("adds a key for an existing merchant (key rotation) and removes the old one", async () => {
+    const { api, control } = testEmulator();
+    const added = await control("POST", "keys", { apiKey: "PDrotatedOperating0000000000000A", pin: "4321", merchant: "operating" });
+    expect(added.status).toBe(201);
+    const viaOld = await api("GET", "/api/v2/transactions?limit=1");
+    const viaNew = await api("GET", "/api/v2/transactions?limit=1", { key: "PDrotatedOperating0000000000000A", pin: "4321" });
+    expect(viaNew.json.data[0].key).toBe(viaOld.json.data[0].key);
+    expect((await control("DELETE", `keys/${OPERATING_KEY}`)).json.status).toBe("success");
+    const removed = await api("GET", "/api/v2/transactions?limit=1");
+    expect(removed.json.errorcode).toBe(23);
+  });
+
+  it("adds a key for a new, empty merchant (also when merchant is an existing API key)", async () => {
+    const { api, control } = testEmulator();
+    await control("POST", "keys", { apiKey: "emptykey", pin: "0000" });
+    const empty = await api("GET", "/api/v2/transactions", { key: "emptykey", pin: "0000" });
+    expect(empty.json).toMatchObject({ total: "0", data: [] });
+    await control("POST", "keys", { apiKey: "trustalias", pin: "1", merchant: TRUST_KEY });
+    const alias = await api("GET", "/api/v2/customers?limit=1", { key: "trustalias", pin: "1" });
+    expect(alias.json.total).toBe("2500");
+    expect((await control("POST", "keys", { pin: "1" })).status).toBe(400);
+  });
+
+  it("resets one merchant to its seed, keeping others' mutations", async () => {
+    const { api, control } = testEmulator();
+    const { TRUST_PIN } = await import("./test-helpers");
+    await api("POST", "/api/v2/customers", { body: { company: "Operating Extra" } });
+    await api("POST", "/api/v2/customers", { key: TRUST_KEY, pin: TRUST_PIN, body: { company: "Trust Extra" } });
+    await control("POST", "reset", { apiKey: OPERATING_KEY });
+    expect((await api("GET", "/api/v2/customers?limit=1")).json.total).toBe("2600");
+    expect((await api("GET", "/api/v2/customers?limit=1", { key: TRUST_KEY, pin: TRUST_PIN })).json.total).toBe("2501");
+    await control("POST", "reset", {});
+    expect((await api("GET", "/api/v2/customers?limit=1", { key: TRUST_KEY, pin: TRUST_PIN })).json.total).toBe("2500");
+  });
+
+  it("injects faults for the next N calls on a path, then lets calls through", async () => {
+    const { api, control } = testEmulator();
+    await control("POST", "faults", { kind: "http503", path: "/api/*/batches*", count: 2 });
+    expect((await api("GET", "/api/v2/batches")).status).toBe(503);
+    expect((await api("GET", "/api/v2/transactions?limit=1")).status).toBe(200);
+    expect((await api("GET", "/api/v2/batches")).status).toBe(503);
+    expect((await api("GET", "/api/v2/batches")).status).toBe(200);
+    await control("POST", "faults", { kind: "http500", method: "POST" });
+    expect((await api("POST", "/api/v2/transactions", { body: { command: "void", trankey: "x" } })).status).toBe(500);
+    await control("DELETE", "faults");
+    await control("POST", "faults", { kind: "malformed", path: "/api/v2/customers" });
+    const malformed = await api("GET", "/api/v2/customers");
+    expect(malformed.status).toBe(200);
+    expect(malformed.json).toBeUndefined();
+    expect((await control("GET", "faults")).json.data).toHaveLength(1);
+    const counters = await control("GET", "counters");
+    expect(counters.json.keys[OPERATING_KEY].faultsInjected).toBe(4);
+  });
+
+  it("holds a timeout fault until the client gives up", async () => {
+    const { emulator, control } = testEmulator();
+    await control("POST", "faults", { kind: "timeout", path: "/api/v2/batches" });
+    const started = Date.now();
+    const aborted = emulator.app.request("http://x/api/v2/batches", { headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) }, signal: AbortSignal.timeout(150) });
+    const outcome = await Promise.race([aborted.then(() => "answered"), new Promise((resolve) => setTimeout(() => resolve("held"), 100))]);
+    expect(outcome).toBe("held");
+    await aborted.catch(() => undefined);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("adds latency with jitter to matching paths only", async () => {
+    const { api, control } = testEmulator();
+    await control("PUT", "latency", { fixedMs: 120, jitterMs: 30, path: "/api/*/batches" });
+    let started = Date.now();
+    await api("GET", "/api/v2/batches");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+    started = Date.now();
+    await api("GET", "/api/v2/transactions?limit=1");
+    expect(Date.now() - started).toBeLessThan(100);
+    await control("DELETE", "latency");
+    expect((await control("GET", "latency")).json.data).toEqual([]);
+  });
+
+  it("counts calls and 429s per key", async () => {
+    const { api, control } = testEmulator({ ratePerMinute: 2 });
+    for (let i = 0; i < 3; i += 1) await api("GET", "/api/v2/batches");
+    const counters = await control("GET", "counters");
+    expect(counters.json.keys[OPERATING_KEY]).toMatchObject({ calls: 3, rateLimited: 1 });
+    expect(counters.json.totals.calls).toBe(3);
+    await control("DELETE", "counters");
+    expect((await control("GET", "counters")).json.totals.calls).toBe(0);
+  });
+});
+
+describe("deterministic demo data", () => {
+  it("generates identical pages on every run, dated back from the anchor", async () => {
+    const first = createUsaepayEmulator({ anchorDate: TEST_ANCHOR, ratePerMinute: 1000 });
+    const second = createUsaepayEmulator({ anchorDate: TEST_ANCHOR, ratePerMinute: 1000 });
+    const headers = { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) };
+    const a = await (await first.app.request("http://x/api/v2/transactions?limit=1000&offset=70000", { headers })).text();
+    const b = await (await second.app.request("http://x/api/v2/transactions?limit=1000&offset=70000", { headers })).text();
+    expect(a).toBe(b);
+    const shifted = createUsaepayEmulator({ anchorDate: "2026-02-15T00:00:00Z", ratePerMinute: 1000 });
+    const c = JSON.parse(await (await shifted.app.request("http://x/api/v2/transactions?limit=1&offset=70000", { headers })).text());
+    const firstRow = JSON.parse(a).data[0];
+    expect(c.data[0].key).toBe(firstRow.key);
+    expect(c.data[0].created).not.toBe(firstRow.created);
+  });
+
+  it("spans 24 months with ≥100,000 transactions and a realistic mix", async () => {
+    const { api } = testEmulator();
+    const newest = (await api("GET", "/api/v2/transactions?limit=1")).json;
+    const oldest = (await api("GET", "/api/v2/transactions?limit=1&offset=103999")).json.data[0];
+    expect(Number(newest.total)).toBeGreaterThanOrEqual(100_000);
+    expect(newest.data[0].created.slice(0, 7)).toBe("2026-01");
+    expect(oldest.created.slice(0, 7)).toBe("2024-01");
+    const sample = (await api("GET", "/api/v2/transactions?limit=1000&offset=30000")).json.data;
+    const count = (predicate: (t: any) => boolean) => sample.filter(predicate).length;
+    expect(count((t) => t.result_code === "D")).toBeGreaterThan(20);
+    expect(count((t) => t.status_code === "V")).toBeGreaterThan(10);
+    expect(count((t) => t.trantype_code === "C")).toBeGreaterThan(10);
+    expect(count((t) => t.trantype_code === "K")).toBeGreaterThan(5);
+    expect(count((t) => t.status_code === "S")).toBeGreaterThan(700);
+    for (const tx of sample.filter((t: any) => t.creditcard)) expect(tx.creditcard.number).toMatch(/^\d{4}x+\d{4}$/);
+  });
+});
