@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testEmulator } from "./test-helpers";
+import { testEmulator, type Wire } from "./test-helpers";
 
 describe("batches (spec §9)", () => {
   it("lists batches newest first with one open batch followed by closed ones", async () => {
@@ -42,16 +42,16 @@ describe("batches (spec §9)", () => {
       expect(tx.batch.key).toBe(closed.key);
       expect(tx.status_code === "S" || tx.status_code === "V").toBe(true);
     }
-    expect(Number(closed.sales_count)).toBe(txs.json.data.filter((t: any) => t.status_code === "S" && ["S", "K"].includes(t.trantype_code)).length);
+    expect(Number(closed.sales_count)).toBe(txs.json.data.filter((t: Wire) => t.status_code === "S" && ["S", "K"].includes(t.trantype_code)).length);
   });
 
   it("filters by opened date (YYYYmmdd, inclusive ge)", async () => {
     const { api } = testEmulator();
     // Anchor 2026-01-15 00:00 UTC: daily batches open at 16:05 Los Angeles time on Jan 13, 12, 11, 10, 9 ...
     const res = await api("GET", "/api/v2/batches?openedge=20260110&limit=100");
-    expect(res.json.data.map((b: any) => b.opened.slice(0, 10))).toEqual(["2026-01-13", "2026-01-12", "2026-01-11", "2026-01-10"]);
+    expect(res.json.data.map((b: Wire) => b.opened.slice(0, 10))).toEqual(["2026-01-13", "2026-01-12", "2026-01-11", "2026-01-10"]);
     const exclusive = await api("GET", "/api/v2/batches?openedgt=20260110&openedlt=20260113&limit=100");
-    expect(exclusive.json.data.map((b: any) => b.opened.slice(0, 10))).toEqual(["2026-01-12", "2026-01-11"]);
+    expect(exclusive.json.data.map((b: Wire) => b.opened.slice(0, 10))).toEqual(["2026-01-12", "2026-01-11"]);
   });
 
   it("closing settles the batch's transactions and the next sale opens a new batch", async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createUsaepayEmulator } from "./index";
-import { basicAuth, OPERATING_KEY, OPERATING_PIN, TEST_ANCHOR, testEmulator, TRUST_KEY } from "./test-helpers";
+import { basicAuth, OPERATING_KEY, OPERATING_PIN, TEST_ANCHOR, testEmulator, TRUST_KEY, type Wire } from "./test-helpers";
 
 describe("control plane /__sandbox/usaepay/", () => {
   it("lists the demo credentials", async () => {
     const { control } = testEmulator();
     const res = await control("GET", "credentials");
-    expect(res.json.data.map((c: any) => [c.apiKey, c.pin])).toEqual([
+    expect(res.json.data.map((c: Wire) => [c.apiKey, c.pin])).toEqual([
       ["_V87Qtb513Cd3vabM7RC0TbtJWeSo8p7", "123456"],
       ["PDdemoOperating00000000000000001", "1111"],
       ["PDdemoTrust000000000000000000002", "2222"],
@@ -71,7 +71,7 @@ describe("control plane /__sandbox/usaepay/", () => {
     const { emulator, control } = testEmulator();
     await control("POST", "faults", { kind: "timeout", path: "/api/v2/batches" });
     const started = Date.now();
-    const aborted = emulator.app.request("http://x/api/v2/batches", { headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) }, signal: AbortSignal.timeout(150) });
+    const aborted = Promise.resolve(emulator.app.request("http://x/api/v2/batches", { headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) }, signal: AbortSignal.timeout(150) }));
     const outcome = await Promise.race([aborted.then(() => "answered"), new Promise((resolve) => setTimeout(() => resolve("held"), 100))]);
     expect(outcome).toBe("held");
     await aborted.catch(() => undefined);
@@ -125,12 +125,12 @@ describe("deterministic demo data", () => {
     expect(newest.data[0].created.slice(0, 7)).toBe("2026-01");
     expect(oldest.created.slice(0, 7)).toBe("2024-01");
     const sample = (await api("GET", "/api/v2/transactions?limit=1000&offset=30000")).json.data;
-    const count = (predicate: (t: any) => boolean) => sample.filter(predicate).length;
+    const count = (predicate: (t: Wire) => boolean) => sample.filter(predicate).length;
     expect(count((t) => t.result_code === "D")).toBeGreaterThan(20);
     expect(count((t) => t.status_code === "V")).toBeGreaterThan(10);
     expect(count((t) => t.trantype_code === "C")).toBeGreaterThan(10);
     expect(count((t) => t.trantype_code === "K")).toBeGreaterThan(5);
     expect(count((t) => t.status_code === "S")).toBeGreaterThan(700);
-    for (const tx of sample.filter((t: any) => t.creditcard)) expect(tx.creditcard.number).toMatch(/^\d{4}x+\d{4}$/);
+    for (const tx of sample.filter((t: Wire) => t.creditcard)) expect(tx.creditcard.number).toMatch(/^\d{4}x+\d{4}$/);
   });
 });

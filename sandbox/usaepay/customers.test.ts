@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testEmulator } from "./test-helpers";
+import { testEmulator, type Wire } from "./test-helpers";
 
 describe("customers (spec §11)", () => {
   it("lists at least 2,500 customers newest first without payment methods", async () => {
@@ -52,7 +52,7 @@ describe("customers (spec §11)", () => {
     await api("DELETE", `/api/v2/customers/${before.data[1].key}`);
     const after = (await api("GET", "/api/v2/customers?limit=4")).json;
     expect(Number(after.total)).toBe(Number(before.total) - 1);
-    expect(after.data.map((c: any) => c.key)).toEqual([before.data[0].key, ...before.data.slice(2).map((c: any) => c.key)]);
+    expect(after.data.map((c: Wire) => c.key)).toEqual([before.data[0].key, ...before.data.slice(2).map((c: Wire) => c.key)]);
   });
 
   it("adds payment methods as an array or a single object and answers in kind", async () => {

@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import { createUsaepayEmulator, type UsaepayEmulatorOptions } from "./index";
 
+/** Parsed response JSON: tests assert on it field by field, so a loose type is the honest one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Wire = any;
+
 /** Shared by the emulator's tests: a pinned clock and anchor, and small request helpers. */
 export const TEST_ANCHOR = "2026-01-15T00:00:00Z";
 export const TEST_NOW = Date.parse("2026-01-15T18:00:00Z");
@@ -30,7 +34,7 @@ export function testEmulator(options: UsaepayEmulatorOptions = {}) {
     if (body !== undefined) headers["Content-Type"] = "application/json";
     const response = await emulator.app.request(`http://emulator.test${path}`, { method, headers, body });
     const text = await response.text();
-    let json: any;
+    let json: Wire;
     try {
       json = JSON.parse(text);
     } catch {
@@ -44,7 +48,7 @@ export function testEmulator(options: UsaepayEmulatorOptions = {}) {
       headers: body === undefined ? {} : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, json: (await response.json()) as any };
+    return { status: response.status, json: (await response.json()) as Wire };
   }
   return { emulator, api, control };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOCS_EXAMPLE_HEADER, testEmulator } from "./test-helpers";
+import { DOCS_EXAMPLE_HEADER, testEmulator, type Wire } from "./test-helpers";
 
 const card = (number: string, extra: Record<string, unknown> = {}) => ({ number, expiration: "0930", cvc: "999", cardholder: "Test Person", ...extra });
 
@@ -132,14 +132,14 @@ describe("POST /transactions", () => {
     const unvoid = await api("POST", "/api/v2/transactions", { body: { command: "unvoid", trankey: sale.json.key } });
     expect(unvoid.json.result_code).toBe("A");
     expect((await api("GET", `/api/v2/transactions/${sale.json.key}`)).json.status_code).toBe("P");
-    const oldSettled = (await api("GET", "/api/v2/transactions?limit=50&offset=5000")).json.data.find((t: any) => t.status_code === "S" && t.trantype_code === "S");
+    const oldSettled = (await api("GET", "/api/v2/transactions?limit=50&offset=5000")).json.data.find((t: Wire) => t.status_code === "S" && t.trantype_code === "S");
     const settledVoid = await api("POST", "/api/v2/transactions", { body: { command: "void", trankey: oldSettled.key } });
     expect(settledVoid.json.error_code).toBe(26);
   });
 
   it("refunding an old settled sale leaves it settled and adds a refund to the open batch", async () => {
     const { api } = testEmulator();
-    const old = (await api("GET", "/api/v2/transactions?limit=100&offset=20000")).json.data.find((t: any) => t.status_code === "S" && t.trantype_code === "S" && t.result_code === "A");
+    const old = (await api("GET", "/api/v2/transactions?limit=100&offset=20000")).json.data.find((t: Wire) => t.status_code === "S" && t.trantype_code === "S" && t.result_code === "A");
     const refund = await api("POST", "/api/v2/transactions", { body: { command: "refund", trankey: old.key } });
     expect(refund.json.result_code).toBe("A");
     const current = await api("GET", "/api/v2/batches/current");
@@ -210,7 +210,7 @@ describe("GET /transactions", () => {
     const res = await api("GET", "/api/v2/transactions");
     expect(res.json).toMatchObject({ type: "list", limit: 20, offset: 0, total: "104000" });
     expect(res.json.data).toHaveLength(20);
-    const created = res.json.data.map((t: any) => t.created);
+    const created = res.json.data.map((t: Wire) => t.created);
     expect([...created].sort().reverse()).toEqual(created);
   });
 
@@ -222,8 +222,8 @@ describe("GET /transactions", () => {
     const next = await api("GET", "/api/v2/transactions?limit=1000&offset=1000");
     expect(next.json.data[0].key).not.toBe(big.json.data[999].key);
     const straddle = await api("GET", "/api/v2/transactions?limit=10&offset=995");
-    expect(straddle.json.data.slice(0, 5).map((t: any) => t.key)).toEqual(big.json.data.slice(995).map((t: any) => t.key));
-    expect(straddle.json.data.slice(5).map((t: any) => t.key)).toEqual(next.json.data.slice(0, 5).map((t: any) => t.key));
+    expect(straddle.json.data.slice(0, 5).map((t: Wire) => t.key)).toEqual(big.json.data.slice(995).map((t: Wire) => t.key));
+    expect(straddle.json.data.slice(5).map((t: Wire) => t.key)).toEqual(next.json.data.slice(0, 5).map((t: Wire) => t.key));
     const last = await api("GET", "/api/v2/transactions?limit=1000&offset=103500");
     expect(last.json.data).toHaveLength(500);
     const junk = await api("GET", "/api/v2/transactions?limit=abc&offset=-4");
@@ -232,7 +232,7 @@ describe("GET /transactions", () => {
 
   it("gets one transaction by key, with return_bin / return_origin flags, and 404 for unknown keys", async () => {
     const { api } = testEmulator();
-    const first = (await api("GET", "/api/v2/transactions?limit=5")).json.data.find((t: any) => t.creditcard);
+    const first = (await api("GET", "/api/v2/transactions?limit=5")).json.data.find((t: Wire) => t.creditcard);
     const detail = await api("GET", `/api/v2/transactions/${first.key}?return_bin=1&return_origin=1`);
     expect(detail.json.key).toBe(first.key);
     expect(detail.json.bin).toBeDefined();

@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import { GatewayError, type RateLimitInfo } from "./errors";
+import { GatewayError } from "./errors";
 import { redactSecrets } from "./redact";
 import { computeBackoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
 export type Gateway = "usaepay" | "clientpay";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** `fetch`, or an in-process handler such as Hono's `app.request` (which may answer synchronously). */
+export type FetchLike = (input: string, init: RequestInit) => Response | Promise<Response>;
 
 /** The minimal logger surface we use; a pino logger satisfies it. */
 export interface HttpLogger {
@@ -139,7 +140,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (signal.aborted) reject(signal.reason);
         signal.addEventListener("abort", () => reject(signal.reason), { once: true });
       });
-      response = await Promise.race([fetchImpl(url, { method: spec.method, headers, body, signal }), aborted]);
+      response = await Promise.race([Promise.resolve(fetchImpl(url, { method: spec.method, headers, body, signal })), aborted]);
       text = await Promise.race([response.text(), aborted]);
     } catch (cause) {
       if (spec.signal?.aborted) throw spec.signal.reason;

@@ -24,9 +24,9 @@ function setup(options: { emulator?: UsaepayEmulatorOptions; client?: Partial<Us
   });
   const control = async (method: string, path: string, body?: unknown) => {
     const res = await emulator.app.request(`http://emulator.test/__sandbox/usaepay/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.json() as Promise<any>;
+    return res.json() as Promise<Record<string, Record<string, Record<string, number>>>>;
   };
-  const calls = async () => ((await control("GET", "counters")).keys[OPERATING_KEY]?.calls ?? 0) as number;
+  const calls = async () => (await control("GET", "counters")).keys?.[OPERATING_KEY]?.calls ?? 0;
   return { emulator, client, control, calls, sleeps };
 }
 
