@@ -1,11 +1,14 @@
 /**
- * Seeds the demo users (idempotent: re-running resets their role, password and
- * enabled state so the printed logins always work). `npm run db:seed`.
+ * Seeds the demo: users (re-running resets their role, password and enabled state so
+ * the printed logins always work), the ClientPay integrator key, and the two demo
+ * merchant accounts with sealed credentials and grants. Idempotent. `npm run db:seed`.
  */
 import "../scripts/load-env";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/dal/audit";
+import { replaceCurrentCredentials, setIntegratorKey } from "@/lib/dal/merchant-credentials";
+import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "./demo-merchants";
 import { DEMO_USERS, printDemoLogins } from "./demo-users";
 
 export async function seedDemoUsers() {
@@ -24,8 +27,37 @@ export async function seedDemoUsers() {
   }
 }
 
+export async function seedDemoMerchants() {
+  if (!(await db.installationSecret.findUnique({ where: { name: "clientpay.integratorKey" } }))) {
+    await setIntegratorKey(null, DEMO_INTEGRATOR_KEY);
+  }
+  const staff = await db.user.findMany({ where: { email: { in: DEMO_USERS.filter((user) => user.role !== "ADMIN").map((user) => user.email) } } });
+  for (const demo of DEMO_MERCHANTS) {
+    const merchant = await db.merchantAccount.upsert({
+      where: { slug: demo.slug },
+      create: { slug: demo.slug, name: demo.name, environment: "emulator" },
+      update: {},
+    });
+    for (const gateway of ["usaepay", "clientpay"] as const) {
+      const stored = await db.merchantCredential.findFirst({ where: { merchantAccountId: merchant.id, gateway, slot: "current" } });
+      // Only when missing: a rotation made in the demo survives a restart.
+      if (!stored) await replaceCurrentCredentials(merchant.id, gateway, demo[gateway], { actor: null });
+    }
+    if (demo.grantToStaff) {
+      for (const user of staff) {
+        await db.merchantGrant.upsert({
+          where: { userId_merchantAccountId: { userId: user.id, merchantAccountId: merchant.id } },
+          create: { userId: user.id, merchantAccountId: merchant.id },
+          update: {},
+        });
+      }
+    }
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await seedDemoUsers();
+  await seedDemoMerchants();
   printDemoLogins();
   await db.$disconnect();
 }

@@ -1,15 +1,7 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
-import { PageHeader } from "@/components/shell/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { redirectToFirstMerchant } from "@/components/merchants/redirect-to-first-merchant";
 
 export const metadata = { title: "Access IDs" };
 
-export default async function AccessIdsPage() {
-  await requirePermission("access-ids:read");
-  return (
-    <>
-      <PageHeader title="Access IDs" description="The ClientPay access ID of each merchant account." />
-      <ComingSoon what="Access IDs" />
-    </>
-  );
+export default async function AccessIDsPage() {
+  return redirectToFirstMerchant("access-ids", "access-ids:read");
 }

@@ -1,15 +1,7 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
-import { PageHeader } from "@/components/shell/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { redirectToFirstMerchant } from "@/components/merchants/redirect-to-first-merchant";
 
 export const metadata = { title: "Customers" };
 
 export default async function CustomersPage() {
-  await requirePermission("customers:read");
-  return (
-    <>
-      <PageHeader title="Customers" description="USAePay customers of your merchant accounts." />
-      <ComingSoon what="Customers" />
-    </>
-  );
+  return redirectToFirstMerchant("customers", "customers:read");
 }

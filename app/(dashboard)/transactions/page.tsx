@@ -1,15 +1,7 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
-import { PageHeader } from "@/components/shell/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { redirectToFirstMerchant } from "@/components/merchants/redirect-to-first-merchant";
 
 export const metadata = { title: "Transactions" };
 
 export default async function TransactionsPage() {
-  await requirePermission("transactions:read");
-  return (
-    <>
-      <PageHeader title="Transactions" description="USAePay sales, refunds and voids of your merchant accounts." />
-      <ComingSoon what="Transactions" />
-    </>
-  );
+  return redirectToFirstMerchant("transactions", "transactions:read");
 }

@@ -1,0 +1,94 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { clientpayBaseUrl, usaepayBaseUrl, type EndpointSettings } from "@/lib/merchants/endpoints";
+import { createClientpayClient, type ClientpayClient } from "@/lib/payments/clientpay";
+import type { FetchLike } from "@/lib/payments/http";
+import { createUsaepayClient, type UsaepayClient, type UsaepayClientOptions } from "@/lib/payments/usaepay";
+import { openSecret } from "@/lib/vault";
+import { VaultOpenError } from "@/lib/vault/seal";
+
+/**
+ * The gateway factory: the only place merchant secrets are opened, just before a
+ * client is built for a call. Callers pass a merchant they obtained through an
+ * access-checked DAL function; nothing here checks the viewer again.
+ */
+export interface GatewayDeps {
+  /** Tests inject the emulator's in-process fetch. */
+  fetch?: FetchLike;
+  onRateLimit?: UsaepayClientOptions["onRateLimit"];
+  timeoutMs?: number;
+}
+
+export const EMULATOR_URLS = { usaepay: env.USAEPAY_EMULATOR_URL, clientpay: env.CLIENTPAY_EMULATOR_URL };
+
+export const INTEGRATOR_KEY_SECRET = "clientpay.integratorKey";
+export const CREDENTIAL_TABLE = "MerchantCredential";
+export const INSTALLATION_TABLE = "InstallationSecret";
+
+type MerchantEndpoints = EndpointSettings & { id: string };
+
+function opened(sealed: string, table: string, recordId: string, field: string): string {
+  try {
+    return openSecret(sealed, table, recordId, field);
+  } catch (error) {
+    if (!(error instanceof VaultOpenError)) throw error;
+    logger.error({ table, recordId, field, reason: error.message }, "vault: a stored secret did not open");
+    throw new AppError("vault_open_failed", "This account's stored keys could not be opened. An admin should run `npm run vault:check`.", { cause: error });
+  }
+}
+
+async function currentCredential(merchantId: string, gateway: "usaepay" | "clientpay") {
+  const row = await db.merchantCredential.findUnique({
+    where: { merchantAccountId_gateway_slot: { merchantAccountId: merchantId, gateway, slot: "current" } },
+  });
+  if (!row) {
+    const label = gateway === "usaepay" ? "a USAePay API key and PIN" : "a ClientPay account key and PIN";
+    throw new AppError("no_credentials", `This account has no ${label} yet. An admin can add them on the account's page.`);
+  }
+  return { key: opened(row.keySealed, CREDENTIAL_TABLE, row.id, "key"), pin: opened(row.pinSealed, CREDENTIAL_TABLE, row.id, "pin") };
+}
+
+export async function integratorKey(): Promise<string> {
+  const row = await db.installationSecret.findUnique({ where: { name: INTEGRATOR_KEY_SECRET } });
+  if (!row) throw new AppError("no_integrator_key", "The ClientPay integrator key is not set. An admin can set it under Merchant accounts.");
+  return opened(row.valueSealed, INSTALLATION_TABLE, row.name, "value");
+}
+
+export function usaepayClientWith(merchant: EndpointSettings, credentials: { key: string; pin: string }, deps: GatewayDeps = {}): UsaepayClient {
+  return createUsaepayClient({
+    baseUrl: usaepayBaseUrl(merchant, EMULATOR_URLS),
+    apiKey: credentials.key,
+    pin: credentials.pin,
+    fetch: deps.fetch,
+    onRateLimit: deps.onRateLimit,
+    timeoutMs: deps.timeoutMs,
+  });
+}
+
+export function clientpayClientWith(
+  merchant: EndpointSettings,
+  credentials: { integratorKey: string; key: string; pin: string },
+  deps: GatewayDeps = {},
+): ClientpayClient {
+  return createClientpayClient({
+    baseUrl: clientpayBaseUrl(merchant, EMULATOR_URLS),
+    integratorKey: credentials.integratorKey,
+    accountKey: credentials.key,
+    accountPin: credentials.pin,
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs,
+  });
+}
+
+/** A USAePay client on the account's stored (current) key and PIN. */
+export async function usaepayClientFor(merchant: MerchantEndpoints, deps: GatewayDeps = {}): Promise<UsaepayClient> {
+  return usaepayClientWith(merchant, await currentCredential(merchant.id, "usaepay"), deps);
+}
+
+/** A ClientPay client on the installation's integrator key and the account's key and PIN. */
+export async function clientpayClientFor(merchant: MerchantEndpoints, deps: GatewayDeps = {}): Promise<ClientpayClient> {
+  const [integrator, credential] = await Promise.all([integratorKey(), currentCredential(merchant.id, "clientpay")]);
+  return clientpayClientWith(merchant, { integratorKey: integrator, ...credential }, deps);
+}
