@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { apiError } from "./http-helpers";
+import { apiError, setReasonPhrase } from "./http-helpers";
 import { formatRateLimitHeader } from "./rate-limits";
 import type { ApiKeyEntry, EmulatorState } from "./state";
 import type { MerchantStore } from "./store";
@@ -50,6 +50,7 @@ export function gateMiddleware(state: EmulatorState, clientIpOf: (c: Context) =>
     const allowList = endpoint?.ipAllowList ?? claimedKey?.ipAllowList;
     if (allowList && !allowList.includes(clientIp)) {
       counters.ipBlocked += 1;
+      setReasonPhrase(c, "Access Denied");
       return apiError(c, 401, "Access Denied", 156);
     }
 
@@ -60,6 +61,7 @@ export function gateMiddleware(state: EmulatorState, clientIpOf: (c: Context) =>
     if (!decision.allowed) {
       counters.rateLimited += 1;
       if (decision.retryAfterSeconds) c.header("Retry-After", String(decision.retryAfterSeconds));
+      setReasonPhrase(c, "API Rate Limit Exceed");
       return apiError(c, 429, "API Rate Limit Exceed", 155);
     }
 

@@ -7,6 +7,15 @@ export function apiError(c: Context, status: ContentfulStatusCode, error: string
   return c.json({ error, errorcode }, status);
 }
 
+/**
+ * The documented status lines are "HTTP/1.1 429 API Rate Limit Exceed" and "HTTP/1.1 401 Access Denied".
+ * Fetch Responses cannot carry a reason phrase through @hono/node-server, so set it on Node's response.
+ */
+export function setReasonPhrase(c: Context, reason: string): void {
+  const outgoing = (c.env as { outgoing?: { statusMessage?: string } } | undefined)?.outgoing;
+  if (outgoing) outgoing.statusMessage = reason;
+}
+
 export const notFoundBody = { error: "Path not found", errorcode: 21001 } as const;
 
 /** limit 1–1000 (clamped), junk or ≤0 → default; offset ≥ 0 (spec §21.4). */
