@@ -6,6 +6,7 @@ import { controlRoutes } from "./control";
 import { apiError, notFoundBody } from "./http-helpers";
 import { batchRoutes } from "./routes/batches";
 import { customerRoutes } from "./routes/customers";
+import { tokenRoutes } from "./routes/tokens";
 import { transactionRoutes } from "./routes/transactions";
 import type { EmulatorState } from "./state";
 
@@ -48,6 +49,7 @@ export function buildApp(state: EmulatorState, now: () => number): Hono {
   api.route("/", transactionRoutes(state, now));
   api.route("/", batchRoutes(now));
   api.route("/", customerRoutes(now));
+  api.route("/", tokenRoutes(state, now));
   app.route("/api/:endpoint", api);
 
   app.notFound((c) => c.json(notFoundBody, 404));

@@ -260,3 +260,20 @@ describe("GET /transactions", () => {
     expect(Buffer.from(receipt.json, "base64").toString()).toContain("<html>");
   });
 });
+
+describe("tokens (spec §8)", () => {
+  it("tokenizes a card, a past transaction and a list, and reads a token back", async () => {
+    const { api } = testEmulator();
+    const single = await api("POST", "/api/v2/tokens", { body: { creditcard: { number: "4000100011112224", expiration: "0930" } } });
+    expect(single.json.token).toMatchObject({ masked_card_number: "XXXXXXXXXXXX2224", card_type: "Visa" });
+    const cardref = single.json.token.cardref;
+    expect((await api("GET", `/api/v2/tokens/${cardref}`)).json.cardref).toBe(cardref);
+    const sale = await api("POST", "/api/v2/transactions", { body: { command: "cc:sale", amount: "1.00", creditcard: card("5555444433332226") } });
+    const fromTx = await api("POST", "/api/v2/tokens", { body: { trankey: sale.json.key } });
+    expect(fromTx.json.token.card_type).toBe("MasterCard");
+    const bulk = await api("POST", "/api/v2/tokens", { body: [{ creditcard: { number: "4000100011112224", expiration: "0930" } }, { creditcard: { number: "1234", expiration: "0930" } }] });
+    expect(bulk.json[0].key).toMatch(/^[0-9a-z]{4}-/);
+    expect(bulk.json[1]).toEqual({ type: "token", error: "Invalid Card Number" });
+    expect((await api("GET", "/api/v2/tokens/aaaa-bbbb-cccc-dddd")).status).toBe(404);
+  });
+});
