@@ -12,6 +12,7 @@
  *     retry: { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 10_000 },
  *     logger,                                            // { debug, warn } e.g. lib/logger's pino
  *     onResponse: ({ status, headers }) => {...},        // every response, e.g. rate-limit figures
+ *     inspectBody: (body, { status, headers }) => undefined, // optional: error bodies sent with 2xx
  *   });
  *   const { data, status, headers, attempts } = await http.request({
  *     method: "GET", path: "transactions", query: { limit: 1000 }, schema: zodSchema,

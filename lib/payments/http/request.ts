@@ -43,6 +43,11 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: HttpLogger;
   onResponse?: ResponseObserver;
+  /**
+   * Looks at an accepted (2xx) JSON body before schema validation; returning an error throws it.
+   * For gateways that sometimes report API errors with a success status.
+   */
+  inspectBody?: (body: unknown, response: { status: number; headers: Headers }) => GatewayError | undefined;
   /** Test seams: how to wait and where randomness comes from. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -164,6 +169,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!parsed.ok) {
       throw new GatewayError({ gateway: options.gateway, kind: "bad_shape", status: response.status });
     }
+    const inspected = options.inspectBody?.(parsed.value, { status: response.status, headers: response.headers });
+    if (inspected) throw inspected;
     const result = spec.schema.safeParse(parsed.value);
     if (!result.success) {
       const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);

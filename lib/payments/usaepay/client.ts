@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { logger as defaultLogger } from "@/lib/logger";
 import { createHttpClient, type FetchLike, type HttpLogger, type RateLimitInfo, type RetryPolicy } from "../http";
 import { buildAuthorizationHeader } from "./auth";
-import { mapUsaepayError, rateLimitFromHeaders } from "./errors";
+import { errorInSuccessBody, mapUsaepayError, rateLimitFromHeaders } from "./errors";
 import {
   toBatch,
   toCustomer,
@@ -22,6 +22,9 @@ import { batchSchema, customerSchema, listSchema, paymentMethodSchema, statusSch
  * ambiguous, and re-sending could move money twice. Declines are results, not exceptions
  * (see `transactionFailure` in ./errors to turn one into a GatewayError).
  */
+export const USAEPAY_PRODUCTION_BASE_URL = "https://secure.usaepay.com/api/v2/";
+export const USAEPAY_SANDBOX_BASE_URL = "https://sandbox.usaepay.com/api/v2/";
+
 export interface UsaepayClientOptions {
   /** e.g. "https://sandbox.usaepay.com/api/v2/" or with an endpoint key instead of "v2". */
   baseUrl: string;
@@ -265,6 +268,7 @@ export function createUsaepayClient(options: UsaepayClientOptions) {
     gateway: "usaepay",
     baseUrl: options.baseUrl,
     mapError: mapUsaepayError,
+    inspectBody: errorInSuccessBody,
     // A fresh seed per attempt: the header differs on every call.
     headers: () => ({ Authorization: buildAuthorizationHeader(options.apiKey, options.pin) }),
     secrets: [options.apiKey, options.pin],

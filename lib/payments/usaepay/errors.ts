@@ -67,6 +67,26 @@ export function mapUsaepayError(failure: FailedResponse): GatewayError {
 }
 
 /**
+ * An API-level error body (`error` + `errorcode`, no transaction `result_code`) that arrived with a 2xx
+ * status. The official PHP SDK treats such bodies as errors; so do we.
+ */
+export function errorInSuccessBody(body: unknown, response: { status: number; headers: Headers }): GatewayError | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body) || "result_code" in body) return undefined;
+  const parsed = apiErrorSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const code = Number(parsed.data.errorcode);
+  const known = USER_MESSAGES[code];
+  return new GatewayError({
+    gateway: "usaepay",
+    kind: known?.kind ?? "validation",
+    status: response.status,
+    upstreamCode: Number.isNaN(code) ? undefined : String(code),
+    userMessage: known?.message,
+    rateLimit: rateLimitFromHeaders(response.headers),
+  });
+}
+
+/**
  * A transaction answer that is not an approval (HTTP 200, result_code D or E) as a GatewayError,
  * for callers that prefer to throw. Declines carry the processor's short text, which is safe to show.
  */

@@ -6,6 +6,8 @@
 export { buildAuthorizationHeader, buildApiHash, hashApiKey, randomSeed } from "./auth";
 export {
   createUsaepayClient,
+  USAEPAY_PRODUCTION_BASE_URL,
+  USAEPAY_SANDBOX_BASE_URL,
   type AddressInput,
   type BatchFilters,
   type CardInput,
@@ -21,6 +23,6 @@ export {
   type UsaepayClient,
   type UsaepayClientOptions,
 } from "./client";
-export { mapUsaepayError, parseRateLimitHeader, rateLimitFromHeaders, transactionFailure } from "./errors";
+export { errorInSuccessBody, mapUsaepayError, parseRateLimitHeader, rateLimitFromHeaders, transactionFailure } from "./errors";
 export * from "./mappers";
 export { centsToWireMoney, wireMoneyToCents } from "./money";

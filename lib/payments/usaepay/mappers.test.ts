@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRateLimitHeader } from "./errors";
+import { errorInSuccessBody, parseRateLimitHeader } from "./errors";
 import { gatewayLocalToIso, toBatch, toTransaction } from "./mappers";
 import { centsToWireMoney, wireMoneyToCents } from "./money";
 import { transactionSchema } from "./schemas";
@@ -55,5 +55,14 @@ describe("wire tolerance", () => {
     expect(gatewayLocalToIso("2026-01-15 10:00:00")).toBe("2026-01-15T18:00:00.000Z");
     expect(gatewayLocalToIso("2026-07-15 10:00:00")).toBe("2026-07-15T17:00:00.000Z");
     expect(gatewayLocalToIso("0000-00-00 00:00:00")).toBeUndefined();
+  });
+});
+
+describe("errorInSuccessBody", () => {
+  it("treats {error, errorcode} without result_code as an error even with HTTP 200", () => {
+    const error = errorInSuccessBody({ error: "Customer Not Found", errorcode: 40030 }, { status: 200, headers: new Headers() });
+    expect(error).toMatchObject({ kind: "not_found", upstreamCode: "40030" });
+    expect(errorInSuccessBody({ result_code: "D", error: "Card Declined (F)", error_code: 10127 }, { status: 200, headers: new Headers() })).toBeUndefined();
+    expect(errorInSuccessBody({ type: "list", data: [] }, { status: 200, headers: new Headers() })).toBeUndefined();
   });
 });
