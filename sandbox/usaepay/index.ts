@@ -47,8 +47,23 @@ export interface StartedUsaepayEmulator extends UsaepayEmulator {
   close(): Promise<void>;
 }
 
-export async function startUsaepayEmulator(options: UsaepayEmulatorOptions & { hostname?: string; port?: number } = {}): Promise<StartedUsaepayEmulator> {
+/** Fills batch-total caches in small slices on idle ticks, so start-up stays instant. */
+function warmCachesInBackground(state: EmulatorState): () => void {
+  let stopped = false;
+  const step = () => {
+    if (stopped) return;
+    const pending = [...state.merchants.values()].find((store) => !store.warmBatchTotals(10));
+    if (pending) setTimeout(step, 10).unref();
+  };
+  setTimeout(step, 50).unref();
+  return () => {
+    stopped = true;
+  };
+}
+
+export async function startUsaepayEmulator(options: UsaepayEmulatorOptions & { hostname?: string; port?: number; warmCaches?: boolean } = {}): Promise<StartedUsaepayEmulator> {
   const emulator = createUsaepayEmulator(options);
+  const stopWarming = options.warmCaches === false ? () => undefined : warmCachesInBackground(emulator.state);
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: emulator.app.fetch, hostname, port: options.port ?? 4010 }, (info) => {
@@ -56,6 +71,7 @@ export async function startUsaepayEmulator(options: UsaepayEmulatorOptions & { h
         ...emulator,
         url: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${info.port}/`,
         close: () => new Promise<void>((done) => {
+          stopWarming();
           server.close(() => done());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
