@@ -22,7 +22,8 @@ function clientIpOf(c: Context): string {
 }
 
 export function buildApp(state: EmulatorState, now: () => number): Hono {
-  const app = new Hono();
+  // Tolerate a trailing slash on any path, as hand-built client URLs sometimes carry one.
+  const app = new Hono({ strict: false });
 
   app.route("/__sandbox/usaepay", controlRoutes(state));
 

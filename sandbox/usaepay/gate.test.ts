@@ -55,6 +55,11 @@ describe("authentication (spec §2, §21.2)", () => {
     expect(res.status).toBe(200);
   });
 
+  it("tolerates a trailing slash", async () => {
+    const { api } = testEmulator();
+    expect((await api("GET", "/api/v2/batches/current/")).json.type).toBe("batch");
+  });
+
   it("answers unknown paths with 404 and errorcode 21001", async () => {
     const { api } = testEmulator();
     const res = await api("GET", "/api/v2/no-such-thing");
