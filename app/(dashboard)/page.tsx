@@ -1,37 +1,58 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/shell/page-header";
-import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { listAccessibleMerchants } from "@/lib/dal/merchants";
+import { ENVIRONMENT_LABELS } from "@/lib/merchants/endpoints";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requirePermission("dashboard:view");
-  const sections = [
-    { href: "/customers", title: "Customers", text: "Search and page through each account's customers.", show: can(viewer.role, "customers:read") },
-    { href: "/transactions", title: "Transactions", text: "Sales, refunds and voids, with their batches.", show: can(viewer.role, "transactions:read") },
-    { href: "/access-ids", title: "Access IDs", text: "The ClientPay credential every call rides on.", show: can(viewer.role, "access-ids:read") },
-    { href: "/admin/users", title: "Users", text: "Staff accounts and their roles.", show: can(viewer.role, "users:read") },
-  ].filter((section) => section.show);
+  const merchants = await listAccessibleMerchants(viewer);
 
   return (
     <>
-      <PageHeader title={`Welcome, ${viewer.name}`} description={`Signed in as ${ROLE_LABELS[viewer.role]}.`} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {sections.map((section) => (
-          <Card key={section.href}>
-            <CardHeader>
-              <CardTitle>
-                <Link href={section.href} className="hover:underline">
-                  {section.title}
+      <PageHeader title={`Welcome, ${viewer.name}`} description={`Signed in as ${ROLE_LABELS[viewer.role]}. Your merchant accounts:`} />
+      {merchants.length === 0 ? (
+        <Card>
+          <CardBody className="text-sm text-slate-600" data-testid="no-merchants">
+            {viewer.role === "ADMIN" ? (
+              <>
+                No merchant accounts yet. <Link href="/admin/merchants" className="text-brand-700 underline">Add one</Link>.
+              </>
+            ) : (
+              "No merchant account has been shared with you yet. Ask an administrator for access."
+            )}
+          </CardBody>
+        </Card>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="merchant-cards">
+          {merchants.map((merchant) => (
+            <Card key={merchant.id}>
+              <CardHeader>
+                <CardTitle>{merchant.name}</CardTitle>
+                <div>
+                  <Badge tone={merchant.environment === "production" ? "warn" : "neutral"}>{ENVIRONMENT_LABELS[merchant.environment]}</Badge>
+                </div>
+              </CardHeader>
+              <CardBody className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+                <Link href={`/m/${merchant.slug}/transactions`} className="text-brand-700 hover:underline">
+                  Transactions
                 </Link>
-              </CardTitle>
-            </CardHeader>
-            <CardBody className="text-sm text-slate-600">{section.text}</CardBody>
-          </Card>
-        ))}
-      </div>
+                <Link href={`/m/${merchant.slug}/customers`} className="text-brand-700 hover:underline">
+                  Customers
+                </Link>
+                <Link href={`/m/${merchant.slug}/access-ids`} className="text-brand-700 hover:underline">
+                  Access IDs
+                </Link>
+              </CardBody>
+            </Card>
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -13,6 +13,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
     { href: "/customers", label: "Customers", show: can(viewer.role, "customers:read") },
     { href: "/transactions", label: "Transactions", show: can(viewer.role, "transactions:read") },
     { href: "/access-ids", label: "Access IDs", show: can(viewer.role, "access-ids:read") },
+    { href: "/admin/merchants", label: "Merchant accounts", show: can(viewer.role, "merchants:manage") },
     { href: "/admin/users", label: "Users", show: can(viewer.role, "users:read") },
     { href: "/admin/audit", label: "Audit log", show: can(viewer.role, "audit:read") },
   ].filter((item) => item.show);

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId } from "react";
-import { toast } from "sonner";
+import { useActionState, useId } from "react";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { IDLE } from "@/lib/actions/action-state";
@@ -10,10 +10,7 @@ import { setUserDisabledAction } from "@/lib/actions/users";
 export function DisableForm({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
   const [state, formAction] = useActionState(setUserDisabledAction, IDLE);
   const formId = useId();
-  useEffect(() => {
-    if (state.status === "success" && state.message) toast.success(state.message);
-    if (state.status === "error" && state.message) toast.error(state.message);
-  }, [state]);
+  useActionToast(state);
 
   return (
     <form id={formId} action={formAction}>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
-import { toast } from "sonner";
+import { useActionState } from "react";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { NativeSelect } from "@/components/ui/input";
 import { IDLE } from "@/lib/actions/action-state";
@@ -10,10 +10,7 @@ import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions";
 
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: RoleName }) {
   const [state, formAction] = useActionState(changeUserRoleAction, IDLE);
-  useEffect(() => {
-    if (state.status === "success" && state.message) toast.success(state.message);
-    if (state.status === "error" && state.message) toast.error(state.message);
-  }, [state]);
+  useActionToast(state);
 
   return (
     <form action={formAction} className="flex items-center gap-2">

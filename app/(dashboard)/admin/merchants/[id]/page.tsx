@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/shell/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { getCredentialHints } from "@/lib/dal/merchant-credentials";
+import { getMerchantForAdmin, listGrants } from "@/lib/dal/merchants";
+import { listUsers } from "@/lib/dal/users";
+import { clientpayBaseUrl, usaepayBaseUrl } from "@/lib/merchants/endpoints";
+import { EMULATOR_URLS } from "@/lib/dal/gateway-clients";
+import { CredentialsCard } from "./_components/credentials-card";
+import { GrantsCard } from "./_components/grants-card";
+import { SettingsForm } from "./_components/settings-form";
+
+export const metadata = { title: "Merchant account" };
+
+export default async function MerchantAdminPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission("merchants:manage");
+  const { id } = await params;
+  const merchant = await getMerchantForAdmin(viewer, id);
+  const [credentials, grants, users] = await Promise.all([getCredentialHints(viewer, merchant.id), listGrants(viewer, merchant.id), listUsers(viewer)]);
+  const grantable = users.filter((user) => user.role !== "ADMIN" && !user.disabled && !grants.some((grant) => grant.userId === user.id));
+
+  return (
+    <>
+      <PageHeader
+        title={merchant.name}
+        description={<Link href="/admin/merchants" className="text-brand-700 hover:underline">← All merchant accounts</Link>}
+        actions={
+          <Link href={`/m/${merchant.slug}/transactions`} className={buttonVariants({ variant: "secondary" })}>
+            Open account
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <CredentialsCard merchantId={merchant.id} gateway="usaepay" title="USAePay API key and PIN" baseUrl={usaepayBaseUrl(merchant, EMULATOR_URLS)} credentials={credentials.usaepay} />
+        <CredentialsCard merchantId={merchant.id} gateway="clientpay" title="ClientPay account key and PIN" baseUrl={clientpayBaseUrl(merchant, EMULATOR_URLS)} credentials={credentials.clientpay} />
+        <Card>
+          <CardHeader>
+            <CardTitle>Settings</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <SettingsForm merchant={merchant} />
+          </CardBody>
+        </Card>
+        <GrantsCard merchantId={merchant.id} grants={grants} grantable={grantable.map(({ id: userId, email, name, role }) => ({ userId, email, name, role }))} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Every sealed secret in the database, as (table, record, field) with a way to write a
+ * re-sealed value back only if nobody changed it meanwhile. Used by vault:rotate and
+ * vault:check (lib/vault/maintenance.ts): a new sealed column needs adding here once.
+ */
+import { db } from "@/lib/db";
+
+export interface SealedRef {
+  table: string;
+  recordId: string;
+  field: string;
+  sealed: string;
+  /** Writes `next` if the stored value is still `sealed`; false when it changed (a rotation in the app, say). */
+  replace(next: string): Promise<boolean>;
+}
+
+export async function* sealedSecrets(): AsyncGenerator<SealedRef> {
+  const credentials = await db.merchantCredential.findMany({ select: { id: true, keySealed: true, pinSealed: true } });
+  for (const row of credentials) {
+    for (const [field, column] of [["key", "keySealed"], ["pin", "pinSealed"]] as const) {
+      const sealed = row[column];
+      yield {
+        table: "MerchantCredential",
+        recordId: row.id,
+        field,
+        sealed,
+        replace: async (next) => (await db.merchantCredential.updateMany({ where: { id: row.id, [column]: sealed }, data: { [column]: next } })).count === 1,
+      };
+    }
+  }
+
+  const installation = await db.installationSecret.findMany({ select: { name: true, valueSealed: true } });
+  for (const row of installation) {
+    yield {
+      table: "InstallationSecret",
+      recordId: row.name,
+      field: "value",
+      sealed: row.valueSealed,
+      replace: async (next) => (await db.installationSecret.updateMany({ where: { name: row.name, valueSealed: row.valueSealed }, data: { valueSealed: next } })).count === 1,
+    };
+  }
+
+  const accessIds = await db.clientpayAccessId.findMany({ where: { valueSealed: { not: null } }, select: { merchantAccountId: true, valueSealed: true } });
+  for (const row of accessIds) {
+    const sealed = row.valueSealed!;
+    yield {
+      table: "ClientpayAccessId",
+      recordId: row.merchantAccountId,
+      field: "value",
+      sealed,
+      replace: async (next) =>
+        (await db.clientpayAccessId.updateMany({ where: { merchantAccountId: row.merchantAccountId, valueSealed: sealed }, data: { valueSealed: next } })).count === 1,
+    };
+  }
+}
