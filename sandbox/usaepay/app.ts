@@ -25,7 +25,7 @@ export function buildApp(state: EmulatorState, now: () => number): Hono {
   // Tolerate a trailing slash on any path, as hand-built client URLs sometimes carry one.
   const app = new Hono({ strict: false });
 
-  app.route("/__sandbox/usaepay", controlRoutes(state));
+  app.route("/__sandbox/usaepay", controlRoutes(state, now));
 
   // High-availability check (spec §1): answers with a body starting "UP".
   app.get("/ping", (c) => c.text("UP\n"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testEmulator, type Wire } from "./test-helpers";
+import { OPERATING_KEY, testEmulator, type Wire } from "./test-helpers";
 
 describe("batches (spec §9)", () => {
   it("lists batches newest first with one open batch followed by closed ones", async () => {
@@ -71,5 +71,14 @@ describe("batches (spec §9)", () => {
     const list = await api("GET", "/api/v2/batches?limit=1");
     expect(list.json.data[0].key).toBe(next.json.batch.key);
     expect(list.json.total).toBe("730");
+  });
+
+  it("settles the open batch from the control plane, as a scheduled close would", async () => {
+    const { api, control } = testEmulator();
+    const open = await api("GET", "/api/v2/batches/current");
+    const closed = await control("POST", "batches/close", { apiKey: OPERATING_KEY });
+    expect(closed.json).toEqual({ status: "success", batch: open.json.key });
+    expect((await api("GET", `/api/v2/batches/${open.json.key}`)).json.status).toBe("closed");
+    expect((await control("POST", "batches/close", { merchant: "operating" })).status).toBe(404);
   });
 });

@@ -33,7 +33,7 @@ function publicKey(entry: ApiKeyEntry) {
   };
 }
 
-export function controlRoutes(state: EmulatorState): Hono {
+export function controlRoutes(state: EmulatorState, now: () => number): Hono {
   const control = new Hono();
   const body = async (c: { req: { text(): Promise<string> } }) => {
     const text = await c.req.text();
@@ -49,7 +49,7 @@ export function controlRoutes(state: EmulatorState): Hono {
     endpoints: [
       "GET credentials", "GET merchants", "GET keys", "POST keys", "DELETE keys/:apiKey", "PUT keys/:apiKey",
       "POST reset", "GET latency", "PUT latency", "DELETE latency", "GET faults", "POST faults", "DELETE faults",
-      "DELETE faults/:id", "GET counters", "DELETE counters", "PUT endpoints/:endpointKey",
+      "DELETE faults/:id", "GET counters", "DELETE counters", "PUT endpoints/:endpointKey", "POST batches/close",
     ],
   }));
 
@@ -142,6 +142,18 @@ export function controlRoutes(state: EmulatorState): Hono {
     }
     state.resetAll();
     return c.json({ status: "success", reset: "all" });
+  });
+
+  // Settles a merchant's open batch without an API call (the real gateway auto-closes on a schedule).
+  control.post("/batches/close", async (c) => {
+    const input = await body(c);
+    if (!input) return c.json({ error: "Body must be JSON" }, 400);
+    const merchantId = str(input.merchant) ?? state.keys.get(str(input.apiKey) ?? "")?.merchantId;
+    const store = merchantId ? state.merchants.get(merchantId) : undefined;
+    if (!store) return c.json({ error: "No such merchant or key" }, 404);
+    const closed = store.closeCurrentBatch(now());
+    if (!closed) return c.json({ error: "No open batch" }, 404);
+    return c.json({ status: "success", batch: closed.key });
   });
 
   control.get("/latency", (c) => c.json({ data: state.chaos.listLatency() }));
