@@ -6,6 +6,8 @@ import { controlRoutes } from "./control";
 import { apiError, notFoundBody } from "./http-helpers";
 import { batchRoutes } from "./routes/batches";
 import { customerRoutes } from "./routes/customers";
+import { miscRoutes } from "./routes/misc";
+import { paymentEngineRoutes } from "./routes/payment-engine";
 import { tokenRoutes } from "./routes/tokens";
 import { transactionRoutes } from "./routes/transactions";
 import type { EmulatorState } from "./state";
@@ -51,6 +53,8 @@ export function buildApp(state: EmulatorState, now: () => number): Hono {
   api.route("/", batchRoutes(now));
   api.route("/", customerRoutes(now));
   api.route("/", tokenRoutes(state, now));
+  api.route("/", paymentEngineRoutes(state, now));
+  api.route("/", miscRoutes());
   app.route("/api/:endpoint", api);
 
   app.notFound((c) => c.json(notFoundBody, 404));

@@ -51,6 +51,16 @@ export class MerchantStore {
   private closedTotalsCache = new Map<number, BatchTotals>();
   private paymentMethodCounter = 0;
   private scheduleCounter = 0;
+  /** Payment-engine devices and pay requests (spec §14), kept only in memory. */
+  readonly devices = new Map<string, Record<string, unknown>>();
+  readonly payRequests = new Map<string, { key: string; devicekey: string; body: Record<string, unknown>; created: number; polls: number; status: string; txIndex?: number }>();
+  private engineCounter = 0;
+
+  nextEngineKey(prefix: "sa_" | "pr_"): string {
+    this.engineCounter += 1;
+    return prefix + this.codecs.transaction.encode(2_000_000_000 + this.engineCounter) + this.codecs.customer.encode(2_000_000_000 + this.engineCounter).slice(0, 17);
+  }
+
   /** Duplicate-detection fingerprints → transaction index and time. */
   readonly recentFingerprints = new Map<string, { index: number; at: number }>();
 
