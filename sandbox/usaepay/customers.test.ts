@@ -93,4 +93,15 @@ describe("customers (spec §11)", () => {
     expect(Number(res.json.total)).toBeGreaterThan(10);
     for (const tx of res.json.data) expect(tx.cust_key).toBe(key);
   });
+
+  it("disables, enables and bulk-deletes customers", async () => {
+    const { api } = testEmulator();
+    const a = (await api("POST", "/api/v2/customers", { body: { company: "A" } })).json.key;
+    const b = (await api("POST", "/api/v2/customers", { body: { company: "B" } })).json.key;
+    expect((await api("POST", "/api/v2/customers/disable", { body: { key: a } })).json).toEqual({ status: "success" });
+    expect((await api("POST", "/api/v2/customers/enable", { body: { key: a } })).json).toEqual({ status: "success" });
+    expect((await api("DELETE", "/api/v2/customers/bulk", { body: { keys: [a, b] } })).json).toEqual({ status: "success" });
+    expect((await api("GET", `/api/v2/customers/${a}`)).status).toBe(404);
+    expect((await api("GET", `/api/v2/customers/${b}`)).status).toBe(404);
+  });
 });

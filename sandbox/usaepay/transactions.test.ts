@@ -165,6 +165,25 @@ describe("POST /transactions", () => {
     expect(returned.json.result_code).toBe("D");
   });
 
+  it("runs quicksale, quickrefund, creditvoid, cc:adjust and refund:adjust", async () => {
+    const { api } = testEmulator();
+    const sale = await api("POST", "/api/v2/transactions", { body: { command: "cc:sale", amount: "40.00", creditcard: card("4000100011112224") } });
+    const quick = await api("POST", "/api/v2/transactions", { body: { command: "quicksale", trankey: sale.json.key, amount: "5.00" } });
+    expect(quick.json).toMatchObject({ result_code: "A", auth_amount: "5.00", cvc: { result_code: "P" } });
+    expect(quick.json.key).not.toBe(sale.json.key);
+    const noAmount = await api("POST", "/api/v2/transactions", { body: { command: "quickrefund", trankey: sale.json.key } });
+    expect(noAmount.json.result_code).toBe("E");
+    const quickRefund = await api("POST", "/api/v2/transactions", { body: { command: "quickrefund", trankey: sale.json.key, amount: "4.00" } });
+    expect(quickRefund.json).toMatchObject({ result_code: "A", auth_amount: "4.00" });
+    const adjusted = await api("POST", "/api/v2/transactions", { body: { command: "cc:adjust", trankey: quick.json.key, amount: "6.00" } });
+    expect(adjusted.json.auth_amount).toBe("6.00");
+    const reduced = await api("POST", "/api/v2/transactions", { body: { command: "refund:adjust", trankey: quick.json.key, amount: "1.00" } });
+    expect(reduced.json.auth_amount).toBe("5.00");
+    const creditvoid = await api("POST", "/api/v2/transactions", { body: { command: "creditvoid", trankey: quick.json.key } });
+    expect(creditvoid.json.key).toBe(quick.json.key);
+    expect((await api("GET", `/api/v2/transactions/${quick.json.key}`)).json.status_code).toBe("V");
+  });
+
   it("runs cc:credit as an open refund and cc:save as a token that later sales accept", async () => {
     const { api } = testEmulator();
     const credit = await api("POST", "/api/v2/transactions", { body: { command: "cc:credit", amount: "3.00", creditcard: card("4000100011112224") } });
