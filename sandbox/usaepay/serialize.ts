@@ -134,7 +134,8 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
       format: tender.format ?? "PPD",
     };
   }
-  if (tx.avs !== undefined) out.avs = avsResult(tx.avs);
+  // Stored refunds carry a blank AVS; list and detail omit it (spec §7.4), the POST answer shows it.
+  if (tx.avs?.trim()) out.avs = avsResult(tx.avs);
   if (tx.cvc) out.cvc = cvcResult(tx.cvc);
   out.batch = batchRef(store, tx, false);
   out.amount = centsToAmount(tx.amount);
