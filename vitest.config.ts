@@ -31,6 +31,7 @@ export default defineConfig({
           environment: "node",
           fileParallelism: false,
           globalSetup: ["./lib/db/test-global-setup.ts"],
+          setupFiles: ["./lib/db/test-disconnect.ts"],
           env: { DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/test.db" },
         },
       },

@@ -26,7 +26,7 @@ if (/^postgres(ql)?:\/\//.test(databaseUrl) && process.env.SHADOW_DATABASE_URL) 
 let stale = false;
 for (const check of checks) {
   try {
-    await run("node", [PRISMA_CLI, "migrate", "diff", "--from-migrations", check.migrations, "--to-schema-datamodel", check.schema, "--exit-code"], {
+    await run("node", [...PRISMA_CLI, "migrate", "diff", "--from-migrations", check.migrations, "--to-schema-datamodel", check.schema, "--exit-code"], {
       env: check.env,
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -14,7 +14,7 @@ const port = process.env.PORT ?? "3000";
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
 console.log("\n› Applying database migrations");
-await run("node", [PRISMA_CLI, "migrate", "deploy"], { env: childEnv });
+await run("node", [...PRISMA_CLI, "migrate", "deploy"], { env: childEnv });
 console.log("\n› Seeding demo data");
 await run("node_modules/.bin/tsx", ["prisma/seed.ts"], { env: childEnv });
 if (!process.argv.includes("--no-build")) {

@@ -22,7 +22,7 @@ export async function resetDatabase(url: string) {
     if (path.basename(file) === "dev.db") throw new Error("refusing to reset the demo database prisma/dev.db");
     for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   }
-  await run("node", [PRISMA_CLI, "migrate", "deploy"], {
+  await run("node", [...PRISMA_CLI, "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

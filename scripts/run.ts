@@ -12,7 +12,8 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
-export const PRISMA_CLI = "node_modules/prisma/build/index.js";
+/** `node ...PRISMA_CLI args` runs the Prisma CLI with the timer preload (prisma/unref-timers.cjs). */
+export const PRISMA_CLI = ["--require", "./prisma/unref-timers.cjs", "node_modules/prisma/build/index.js"];
 export const NEXT_CLI = "node_modules/next/dist/bin/next";
 
 /** Polls a URL until it answers 2xx, or gives up after `timeoutMs`. */

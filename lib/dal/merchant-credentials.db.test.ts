@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createClientpayEmulator } from "@/sandbox/clientpay";
@@ -32,9 +32,6 @@ beforeAll(async () => {
   await setIntegratorKey(null, "paydesk-sandbox-integrator");
 });
 
-afterAll(async () => {
-  await db.$disconnect();
-});
 
 describe("merchant credentials", () => {
   it("stores a pair only after the gateway accepts it, sealed, with masked hints", async () => {

@@ -6,7 +6,7 @@ import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "@/prisma/demo-merchants";
 
 async function tableNames(): Promise<string[]> {
   if (isPostgresUrl(env.DATABASE_URL)) {
-    const rows = await db.$queryRawUnsafe<{ table_name: string }[]>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    const rows = await db.$queryRawUnsafe<{ table_name: string }[]>("SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public'");
     return rows.map((row) => row.table_name);
   }
   const rows = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
