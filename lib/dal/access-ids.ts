@@ -1,0 +1,355 @@
+import type { Viewer } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { Environment } from "@/lib/merchants/endpoints";
+import { isAccessIdRejected, isCredentialsRejected, type ClientpayClient } from "@/lib/payments/clientpay";
+import type { RequestMeta } from "@/lib/request-meta";
+import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
+import { recordAuditEvent } from "./audit";
+import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, ROTATION_IN_FLIGHT_MESSAGE, ROTATION_TIMEOUT_MS, settleRotation } from "./access-id-journal";
+import { failureReason, rejectionMessage, upstreamFailure } from "./access-id-messages";
+import { recoverAbandonedRotations, type RecoveryReport } from "./access-id-recovery";
+import { clearAccessId, markAccessIdState, NO_ACCESS_ID_MESSAGE, openStoredAccessId, storeAccessId } from "./access-id-store";
+import { clientpayClientFor, type GatewayDeps } from "./gateway-clients";
+import { getAccessibleMerchant, type MerchantDto } from "./merchants";
+import { assertCan } from "./users";
+
+export { listAccessIdHistory, type AccessIdEventDto } from "./access-id-history";
+
+/**
+ * The access-ID page's data layer. Every function takes the viewer first, checks the named
+ * permission, and resolves the account through getAccessibleMerchant (an ungranted account is
+ * "not found"). Every event is written to the audit log with masked hints only.
+ */
+
+export interface AccessIdDeps extends GatewayDeps {
+  /** Test seam: runs inside the transaction that stores a rotated id; throwing simulates a failed write. */
+  beforeCommit?: () => Promise<void> | void;
+}
+
+/** What a check or change did; `message` is safe to show. */
+export interface AccessIdResult {
+  status: "success" | "error";
+  message: string;
+}
+
+export interface AccessIdOverviewDto {
+  merchant: { id: string; slug: string; name: string; environment: Environment };
+  /** "••••1234", or null when no id was ever stored. */
+  hint: string | null;
+  /** False when nothing usable is stored (never issued, or expired): ClientPay calls fail. */
+  usable: boolean;
+  state: AccessIdState;
+  checkedAt: Date | null;
+  checkedByEmail: string | null;
+  issuedAt: Date | null;
+  issuedByEmail: string | null;
+  rotationInProgress: { startedAt: Date; startedByEmail: string | null } | null;
+  lastRotation: { startedAt: Date; startedByEmail: string | null; closedAt: Date | null; outcome: string | null } | null;
+  /** What loading this page recovered (or failed to) from journals left open. */
+  recovery: { recovered: RecoveryReport[]; failed: string[] };
+}
+
+/**
+ * The page's state. Loading it also recovers a rotation that a crash or a failed write left
+ * open (the issue's "next load of the page"); that is system work, audited without an actor.
+ */
+export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: GatewayDeps = {}): Promise<AccessIdOverviewDto> {
+  assertCan(viewer, "access-ids:read");
+  const merchant = await getAccessibleMerchant(viewer, slug);
+  const recovery = await recoverAbandonedRotations({ merchantId: merchant.id, trigger: "page_load", actor: null, detectedBy: viewer.email, deps });
+  const [row, open, last] = await Promise.all([
+    db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchant.id } }),
+    findOpenRotation(merchant.id),
+    db.accessIdRotation.findFirst({
+      where: { merchantAccountId: merchant.id, status: "closed" },
+      orderBy: { startedAt: "desc" },
+      select: { startedAt: true, startedByEmail: true, closedAt: true, outcome: true },
+    }),
+  ]);
+  return {
+    merchant: { id: merchant.id, slug: merchant.slug, name: merchant.name, environment: merchant.environment },
+    hint: row?.valueHint ?? null,
+    usable: !!row?.valueSealed,
+    state: toAccessIdState(row?.state),
+    checkedAt: row?.checkedAt ?? null,
+    checkedByEmail: row?.checkedByEmail ?? null,
+    issuedAt: row?.issuedAt ?? null,
+    issuedByEmail: row?.issuedByEmail ?? null,
+    rotationInProgress: open ? { startedAt: open.startedAt, startedByEmail: open.startedByEmail } : null,
+    lastRotation: last,
+    recovery,
+  };
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+interface Target {
+  viewer: Viewer;
+  merchant: MerchantDto;
+  meta: RequestMeta;
+}
+
+function audit(target: Target, action: string, outcome: "success" | "failure", details: Record<string, string | null>, tx?: Parameters<typeof recordAuditEvent>[1]) {
+  return recordAuditEvent({ actor: target.viewer, action, outcome, targetType: "merchant", targetId: target.merchant.id, meta: target.meta, details }, tx);
+}
+
+async function storedHint(merchantId: string): Promise<string | null> {
+  const row = await db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueHint: true } });
+  return row?.valueHint ?? null;
+}
+
+/** The client and the stored id, opened just before the call; refuses (audited) when none is stored. */
+async function openForCall(target: Target, action: string, deps: GatewayDeps) {
+  const client = await clientpayClientFor(target.merchant, deps);
+  const hint = await storedHint(target.merchant.id);
+  const accessId = await openStoredAccessId(target.merchant.id);
+  if (!accessId) {
+    await audit(target, action, "failure", { hint, reason: "no_access_id" });
+    throw new AppError("no_access_id", NO_ACCESS_ID_MESSAGE);
+  }
+  return { client, accessId, hint };
+}
+
+/** ClientPay does not say why it refuses an id; whether it has another current one does. */
+async function classifyRejected(client: ClientpayClient, accessId: string): Promise<"expired" | "replaced"> {
+  try {
+    const current = await client.currentAccessId();
+    return current && current !== accessId ? "replaced" : "expired";
+  } catch {
+    return "expired";
+  }
+}
+
+/** Records that ClientPay refused the stored id, and says which way. */
+async function recordRejected(target: Target, action: string, client: ClientpayClient, accessId: string, hint: string | null): Promise<AccessIdResult> {
+  const state = await classifyRejected(client, accessId);
+  await db.$transaction(async (tx) => {
+    await markAccessIdState(tx, target.merchant.id, state, target.viewer.email);
+    await audit(target, action, "failure", { hint, result: state }, tx);
+  });
+  return { status: "error", message: rejectionMessage(state) };
+}
+
+async function refuseWhileRotating(target: Target, action: string) {
+  if (await findOpenRotation(target.merchant.id)) {
+    await audit(target, action, "failure", { reason: "rotation_in_flight" });
+    throw new AppError("rotation_in_flight", ROTATION_IN_FLIGHT_MESSAGE);
+  }
+}
+
+async function resolve(viewer: Viewer, permission: Parameters<typeof assertCan>[1], slug: string, meta: RequestMeta): Promise<Target> {
+  assertCan(viewer, permission);
+  return { viewer, merchant: await getAccessibleMerchant(viewer, slug), meta };
+}
+
+// ---- checks -------------------------------------------------------------------------------
+
+/** Validate Access ID with the stored id; updates the state. Upstream failures change nothing. */
+export async function validateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
+  const target = await resolve(viewer, "access-ids:validate", slug, meta);
+  const action = "access_id.validate";
+  const { client, accessId, hint } = await openForCall(target, action, deps);
+  let valid: boolean;
+  try {
+    valid = await client.withAccessId(accessId).validate();
+  } catch (error) {
+    if (!isAccessIdRejected(error)) {
+      await audit(target, action, "failure", { hint, reason: failureReason(error) });
+      throw upstreamFailure(error);
+    }
+    valid = false;
+  }
+  if (!valid) return recordRejected(target, action, client, accessId, hint);
+  await db.$transaction(async (tx) => {
+    await markAccessIdState(tx, target.merchant.id, "valid", viewer.email);
+    await audit(target, action, "success", { hint, result: "valid" }, tx);
+  });
+  return { status: "success", message: `ClientPay accepts the stored access ID (${hint}).` };
+}
+
+/** Generate Request ID with the stored id. The request ID is dropped at once: it is never shown or stored. */
+export async function testRequestId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
+  const target = await resolve(viewer, "access-ids:test-request", slug, meta);
+  const action = "access_id.test_request";
+  const { client, accessId, hint } = await openForCall(target, action, deps);
+  try {
+    await client.withAccessId(accessId).generateRequestId();
+  } catch (error) {
+    if (isAccessIdRejected(error)) return recordRejected(target, action, client, accessId, hint);
+    await audit(target, action, "failure", { hint, reason: failureReason(error) });
+    throw upstreamFailure(error);
+  }
+  await db.$transaction(async (tx) => {
+    await markAccessIdState(tx, target.merchant.id, "valid", viewer.email);
+    await audit(target, action, "success", { hint, result: "request_id_issued" }, tx);
+  });
+  return { status: "success", message: `ClientPay issued a request ID for the stored access ID (${hint}): ClientPay calls work. The request ID itself is not shown.` };
+}
+
+// ---- changes ------------------------------------------------------------------------------
+
+/** Expire Access ID: the stored id stops working at once; ClientPay calls fail until a new one is issued. */
+export async function expireAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
+  const target = await resolve(viewer, "access-ids:expire", slug, meta);
+  const action = "access_id.expire";
+  await refuseWhileRotating(target, action);
+  const { client, accessId, hint } = await openForCall(target, action, deps);
+  try {
+    await client.withAccessId(accessId).expire();
+  } catch (error) {
+    if (isAccessIdRejected(error)) return recordRejected(target, action, client, accessId, hint);
+    await audit(target, action, "failure", { hint, reason: failureReason(error) });
+    throw upstreamFailure(error);
+  }
+  await db.$transaction(async (tx) => {
+    await clearAccessId(tx, target.merchant.id, "expired", viewer.email);
+    await audit(target, action, "success", { hint, result: "expired" }, tx);
+  });
+  return { status: "success", message: `The access ID ${hint} was expired. ClientPay calls for this account will fail until an admin issues a new one.` };
+}
+
+/** Current Access ID: stores what ClientPay considers current (after a rotation made elsewhere). */
+export async function recoverAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
+  const target = await resolve(viewer, "access-ids:recover", slug, meta);
+  const action = "access_id.recover";
+  await refuseWhileRotating(target, action);
+  const client = await clientpayClientFor(target.merchant, deps);
+  const before = await storedHint(target.merchant.id);
+  const stored = await openStoredAccessId(target.merchant.id).catch(() => null);
+  let current: string | null;
+  try {
+    current = await client.currentAccessId();
+  } catch (error) {
+    await audit(target, action, "failure", { before, reason: failureReason(error) });
+    throw upstreamFailure(error);
+  }
+  const merchantId = target.merchant.id;
+  if (current === null) {
+    await db.$transaction(async (tx) => {
+      await clearAccessId(tx, merchantId, "expired", viewer.email);
+      await audit(target, action, "success", { before, after: null, result: "none_active" }, tx);
+    });
+    return { status: "error", message: "ClientPay has no active access ID for this account. ClientPay calls will fail until an admin issues one (Rotate)." };
+  }
+  if (current === stored) {
+    await db.$transaction(async (tx) => {
+      await markAccessIdState(tx, merchantId, "valid", viewer.email);
+      await audit(target, action, "success", { before, after: before, result: "unchanged" }, tx);
+    });
+    return { status: "success", message: `The stored access ID (${before}) is already ClientPay's current one.` };
+  }
+  const after = await db.$transaction(async (tx) => {
+    // Issued outside Paydesk (or before it stored one): when and by whom is not known.
+    const hint = await storeAccessId(tx, merchantId, current, { state: "valid", issuedAt: null, issuedByEmail: null, checkedAt: new Date(), checkedByEmail: viewer.email });
+    await audit(target, action, "success", { before, after: hint, result: "stored_current" }, tx);
+    return hint;
+  });
+  return { status: "success", message: `Stored ClientPay's current access ID (${after})${before ? ` in place of ${before}` : ""}.` };
+}
+
+/**
+ * New Access ID, journaled: the intent row is written first (a second rotation of the same
+ * account is refused by its unique key), and the new id is stored in the transaction that
+ * closes it. If ClientPay's answer is lost or the write fails, the journal is recovered
+ * through Current Access ID — at once when possible, else on the next page load or start-up.
+ */
+export async function rotateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: AccessIdDeps = {}): Promise<AccessIdResult> {
+  const target = await resolve(viewer, "access-ids:rotate", slug, meta);
+  const action = "access_id.rotate";
+  const merchantId = target.merchant.id;
+  const client = await clientpayClientFor(target.merchant, { timeoutMs: ROTATION_TIMEOUT_MS, ...deps });
+  const before = await storedHint(merchantId);
+  const hadUsable = !!(await db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueSealed: true } }))?.valueSealed;
+
+  let rotation;
+  try {
+    rotation = await openRotation(merchantId, viewer.email);
+  } catch (error) {
+    if (error instanceof AppError) await audit(target, action, "failure", { before, reason: error.code });
+    throw error;
+  }
+
+  try {
+    let issued: string;
+    try {
+      issued = await client.newAccessId();
+    } catch (error) {
+      return await settleFailedIssue(target, client, rotation, before, error);
+    }
+
+    try {
+      const hint = await db.$transaction(async (tx) => {
+        const now = new Date();
+        const stored = await storeAccessId(tx, merchantId, issued, { state: "valid", issuedAt: now, issuedByEmail: viewer.email, checkedAt: now, checkedByEmail: viewer.email });
+        await deps.beforeCommit?.();
+        // By id, not "where open": a recovery elsewhere may have closed it; this id is the newest either way.
+        await tx.accessIdRotation.update({ where: { id: rotation.id }, data: { inFlightKey: null, status: "closed", closedAt: now, outcome: "completed" } });
+        await audit(target, action, "success", { before, after: stored, rotationId: rotation.id }, tx);
+        return stored;
+      });
+      return {
+        status: "success",
+        message: hadUsable
+          ? `Rotated: the new access ID (${hint}) is stored and in use; the previous one (${before}) no longer works.`
+          : `Issued a new access ID (${hint}); it is stored and in use.`,
+      };
+    } catch (error) {
+      logger.error({ merchantId, rotationId: rotation.id, err: error }, "access id rotation: storing the new id failed; the journal stays open for recovery");
+      abandonRotation(rotation.id);
+      await audit(target, action, "failure", { before, reason: "store_failed", rotationId: rotation.id }).catch(() => undefined);
+      throw new AppError(
+        "rotation_store_failed",
+        "ClientPay issued a new access ID, but saving it failed. It is recovered from ClientPay (Current Access ID) when this page next loads.",
+        { cause: error },
+      );
+    }
+  } finally {
+    releaseRotation(rotation.id);
+  }
+}
+
+/**
+ * New Access ID failed. A refused key/PIN means nothing was issued; otherwise (5xx, timeout,
+ * malformed answer) ClientPay may have issued and expired ids before the answer was lost, so
+ * ask it which id is current and settle the journal with that.
+ */
+async function settleFailedIssue(
+  target: Target,
+  client: ClientpayClient,
+  rotation: Awaited<ReturnType<typeof openRotation>>,
+  before: string | null,
+  error: unknown,
+): Promise<AccessIdResult> {
+  const action = "access_id.rotate";
+  const reason = failureReason(error);
+  if (isCredentialsRejected(error)) {
+    await db.$transaction(async (tx) => {
+      await closeRotation(tx, rotation.id, `failed: ${reason}`);
+      await audit(target, action, "failure", { before, reason, rotationId: rotation.id }, tx);
+    });
+    throw upstreamFailure(error);
+  }
+  let current: string | null;
+  try {
+    current = await client.currentAccessId();
+  } catch {
+    abandonRotation(rotation.id);
+    await audit(target, action, "failure", { before, reason, rotationId: rotation.id, journal: "left_open" });
+    throw upstreamFailure(error, "Whether ClientPay issued a new access ID is not known yet; this page checks with ClientPay when it next loads.");
+  }
+  const stored = await openStoredAccessId(target.merchant.id).catch(() => null);
+  const result = await settleRotation({ rotation, current, stored, storedHint: before, actor: target.viewer, trigger: "after_failure", unchangedOutcome: `failed: ${reason}` });
+  if (result.settledAs === "unchanged" || !result.applied) {
+    await audit(target, action, "failure", { before, reason, rotationId: rotation.id });
+    throw upstreamFailure(error);
+  }
+  if (result.settledAs === "none_active") {
+    return { status: "error", message: `${upstreamFailure(error, "").userMessage.trim()} ClientPay now has no active access ID; ClientPay calls will fail until one is issued.` };
+  }
+  return {
+    status: "success",
+    message: `${upstreamFailure(error, "").userMessage.trim()} ClientPay had issued a new access ID anyway: it was recovered and stored (${result.hint}).`,
+  };
+}
