@@ -337,6 +337,8 @@ export function createUsaepayClient(options: UsaepayClientOptions) {
     },
 
     // GET /api/v2/transactions (paged) — safe to retry. Yields pages newest first until `total`.
+    // Paging is by offset: rows added at the head during a walk shift later pages, so a walk can
+    // see a row twice but never skips one. Deduplicate by `key`.
     iterateTransactions(opts: IterateOptions = {}): AsyncGenerator<Page<UsaepayTransaction>> {
       return pages((limit, offset, signal) => client.listTransactions({ limit, offset, signal }), opts);
     },
