@@ -87,11 +87,15 @@ const report = {
   runsPerOffset: runs,
   listLatencyMs: results,
   goals: { startupUnderMs: 3000, rssUnderMb: 300, pageUnderMs: 50 },
+  generatedAt: new Date().toISOString(),
 };
 console.log(`start-up ${report.startupMs} ms · RSS ${report.rssAfterStartMb} MB after start, ${report.rssAfterWarmUpMb} MB after cache warm-up, ${report.rssAfterListsMb} MB after lists`);
 for (const [name, figures] of Object.entries(results)) {
   console.log(`${name.padEnd(32)} p50 ${String(figures.p50).padStart(6)} ms   p95 ${String(figures.p95).padStart(6)} ms   max ${figures.max} ms`);
 }
+const slowest = Math.max(...Object.values(results).map((figures) => figures.p95));
+const met = report.startupMs < 3000 && report.rssAfterListsMb < 300 && slowest < 50;
+console.log(`goals (start-up < 3 s, RSS < 300 MB, 1000-row page p95 < 50 ms): ${met ? "met" : "NOT met"} (slowest p95 ${slowest} ms)`);
 if (jsonPath) {
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, JSON.stringify(report, null, 2));
