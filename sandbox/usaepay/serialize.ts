@@ -86,7 +86,12 @@ function availableActions(store: MerchantStore, tx: TxRecord): string[] {
   return actions;
 }
 
-/** GET /transactions/{key} and list items. */
+/** Sets a field only when it has a value: list items omit empty fields like the live service. */
+function put(out: Json, name: string, value: unknown): void {
+  if (value !== undefined && value !== null && value !== "") out[name] = value;
+}
+
+/** GET /transactions/{key} and list items. Built field by field: this runs 1000 times per page. */
 export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { bin?: boolean; origin?: boolean; fraud?: boolean } = {}): Json {
   const status = transactionStatus(store, tx);
   const customer = tx.custIndex === undefined ? undefined : store.customerAt(tx.custIndex);
@@ -100,23 +105,21 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
     trantype: trantypeName(tx.trantypeCode),
     result_code: tx.resultCode,
     result: RESULT[tx.resultCode],
-    error: tx.error,
-    error_code: tx.errorCode,
-    authcode: tx.authcode,
-    status_code: status.code,
-    status: status.text,
-    proc_refnum: tx.procRefnum,
   };
+  put(out, "error", tx.error);
+  put(out, "error_code", tx.errorCode);
+  put(out, "authcode", tx.authcode);
+  out.status_code = status.code;
+  out.status = status.text;
+  put(out, "proc_refnum", tx.procRefnum);
   if (tender?.kind === "card") {
-    out.creditcard = compact({
-      type: tender.brand,
-      number: tender.masked,
-      cardholder: tender.cardholder,
-      category_code: tender.categoryCode,
-      entry_mode: tender.entryMode,
-      avs_street: tender.avsStreet,
-      avs_postalcode: tender.avsPostalcode,
-    });
+    const card: Json = { type: tender.brand, number: tender.masked };
+    put(card, "cardholder", tender.cardholder);
+    put(card, "category_code", tender.categoryCode);
+    put(card, "entry_mode", tender.entryMode);
+    put(card, "avs_street", tender.avsStreet);
+    put(card, "avs_postalcode", tender.avsPostalcode);
+    out.creditcard = card;
   } else if (tender?.kind === "check") {
     const settledDay = store.isBatchClosed(tx.batchIndex) ? formatGatewayDate(store.batchAt(tx.batchIndex as number)?.closed ?? tx.created) : null;
     out.check = {
@@ -137,36 +140,38 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
   // Stored refunds carry a blank AVS; list and detail omit it (spec §7.4), the POST answer shows it.
   if (tx.avs?.trim()) out.avs = avsResult(tx.avs);
   if (tx.cvc) out.cvc = cvcResult(tx.cvc);
-  out.batch = batchRef(store, tx, false);
+  put(out, "batch", batchRef(store, tx, false));
   out.amount = centsToAmount(tx.amount);
   out.amount_detail = amountDetail(tx);
   out.auth_amount = centsToAmount(tx.authAmount);
-  Object.assign(out, {
-    ponum: tx.ponum,
-    invoice: tx.invoice,
-    orderid: tx.orderid,
-    description: tx.description,
-    comments: tx.comments,
-    cust_key: customer?.key,
-    custid: customer?.custid,
-    customerid: customer?.customerid,
-    customer_email: tx.email,
-    clientip: tx.clientip,
-    source_name: tx.sourceName,
-    billing_address: address(tx.billing),
-    shipping_address: address(tx.shipping),
-    lineitems: tx.lineitems,
-    custom_fields: tx.customFields,
-    platform: { name: "Test Bed" },
-    available_actions: availableActions(store, tx),
-  });
+  put(out, "ponum", tx.ponum);
+  put(out, "invoice", tx.invoice);
+  put(out, "orderid", tx.orderid);
+  put(out, "description", tx.description);
+  put(out, "comments", tx.comments);
+  if (customer) {
+    out.cust_key = customer.key;
+    out.custid = customer.custid;
+    put(out, "customerid", customer.customerid);
+  }
+  put(out, "customer_email", tx.email);
+  put(out, "clientip", tx.clientip);
+  put(out, "source_name", tx.sourceName);
+  put(out, "billing_address", address(tx.billing));
+  put(out, "shipping_address", address(tx.shipping));
+  put(out, "lineitems", tx.lineitems);
+  put(out, "custom_fields", tx.customFields);
+  out.platform = PLATFORM;
+  out.available_actions = availableActions(store, tx);
   if (flags.bin && tender?.kind === "card") {
     out.bin = { bin: tender.masked.slice(0, 6).replace(/x/g, "0"), number: tender.masked, type: "CREDIT", issuer: "Test Bank", bank: "Test Bank", country: "US", country_name: "United States", country_iso: "840", location: "", phone: "", category: "", data_source: "emulator" };
   }
   if (flags.fraud) out.fraud = { card_blocked: "none" };
   if (flags.origin) out.origin = { source_name: tx.sourceName, source_key: "", api_type: "Rest API", clientip: tx.clientip ?? "127.0.0.1", clientip_country: "US", serverip: "127.0.0.1", serverip_country: "US", software: "", user: "" };
-  return compact(out);
+  return out;
 }
+
+const PLATFORM = { name: "Test Bed" };
 
 /** The immediate answer of POST /transactions (spec §7.3). */
 export function transactionResult(store: MerchantStore, tx: TxRecord, extras: { isDuplicate: boolean; savedcard?: Json; customer?: Json; receipts?: Json; echoDetail: boolean }): Json {
