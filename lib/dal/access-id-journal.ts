@@ -149,7 +149,9 @@ export async function settleRotation(input: SettleInput): Promise<SettleResult> 
       });
     } else if (settledAs === "none_active") {
       await clearAccessId(tx, merchantId, "expired", checker);
-    } else {
+    } else if (input.trigger !== "after_failure") {
+      // ClientPay still has the stored id: it is current. After a failed rotation, though,
+      // nothing was changed and the stored row is left exactly as it was.
       await markAccessIdState(tx, merchantId, "valid", checker);
     }
     if (settledAs !== "unchanged" || input.trigger !== "after_failure") {
