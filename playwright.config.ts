@@ -70,7 +70,8 @@ export default defineConfig({
         NEXTAUTH_URL: baseURL,
         USAEPAY_EMULATOR_URL: `http://127.0.0.1:${usaepayPort}/api/v2/`,
         CLIENTPAY_EMULATOR_URL: `http://127.0.0.1:${clientpayPort}/v2/`,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+        // Everything is logged, so the leak test reads every line the server writes.
+        LOG_LEVEL: "debug",
       },
     },
   ],

@@ -1,8 +1,10 @@
 /**
  * The app as the e2e suite sees it: a freshly reset and seeded test database (never
  * the demo one), then `next start` on the e2e port. Started by playwright.config.ts.
+ * The server's output goes to e2e/.logs/app-server.log, which the leak test reads.
  */
 import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
 import "./load-env";
 import { resetDatabase } from "./reset-database";
 import { NEXT_CLI, run } from "./run";
@@ -14,7 +16,12 @@ const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED
 await resetDatabase(databaseUrl);
 await run("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
-const server = spawn("node", [NEXT_CLI, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: "inherit", env });
+mkdirSync("e2e/.logs", { recursive: true });
+const log = createWriteStream("e2e/.logs/app-server.log", { flags: "w" });
+const server = spawn("node", [NEXT_CLI, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+server.stdout.pipe(log);
+server.stderr.pipe(log);
+server.stderr.pipe(process.stderr);
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -1,11 +1,6 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectSignedInAs, signIn } from "../fixtures/login";
-import { storageStatePath } from "../fixtures/users";
-
-async function asRole(browser: Browser, role: "admin" | "manager" | "viewer") {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
-  return { context, page: await context.newPage() };
-}
+import { asRole } from "../fixtures/roles";
 
 test.describe("roles", () => {
   test("a viewer opening an admin page gets a clear 'not allowed' page", async ({ browser }) => {

@@ -23,6 +23,7 @@ interface CredentialsCardProps {
 }
 
 const KEY_LABEL: Record<Gateway, string> = { usaepay: "API key", clientpay: "Account key" };
+const NEW_KEY_LABEL: Record<Gateway, string> = { usaepay: "New API key", clientpay: "New account key" };
 
 export function CredentialsCard({ merchantId, gateway, title, baseUrl, credentials }: CredentialsCardProps) {
   const [state, formAction] = useActionState(setCredentialsAction, IDLE);
@@ -68,7 +69,7 @@ export function CredentialsCard({ merchantId, gateway, title, baseUrl, credentia
           )}
           <input type="hidden" name="merchantId" value={merchantId} />
           <input type="hidden" name="gateway" value={gateway} />
-          <Field id={testId("key")} label={`New ${KEY_LABEL[gateway].toLowerCase()}`} errors={state.fieldErrors?.key}>
+          <Field id={testId("key")} label={NEW_KEY_LABEL[gateway]} errors={state.fieldErrors?.key}>
             <Input id={testId("key")} name="key" type="password" autoComplete="off" spellCheck={false} required />
           </Field>
           <Field id={testId("pin")} label="New PIN" errors={state.fieldErrors?.pin}>
