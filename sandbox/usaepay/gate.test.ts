@@ -130,6 +130,7 @@ describe("IP restriction (spec §3)", () => {
     const res = await api("GET", "/api/IPACCESS/_");
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ error: "Access Denied", errorcode: 156 });
+    expect(res.headers.get("X-Rate-Limit")).toMatch(/^"0 of \d+\/min; 0 of \d+\/day"$/);
   });
 
   it("blocks a key whose allow-list excludes the caller, and lifts it again", async () => {

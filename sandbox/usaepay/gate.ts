@@ -6,8 +6,8 @@ import type { ApiKeyEntry, EmulatorState } from "./state";
 import type { MerchantStore } from "./store";
 
 /**
- * Order of checks on every /api/{endpointKey}/... call: IP allow-list (401/156), rate limit
- * (429/155, X-Rate-Limit on every answer), then authentication (401/21002 or 23).
+ * Order of checks on every /api/{endpointKey}/... call: IP allow-list (401/156, not counted), rate
+ * limit (429/155), then authentication (401/21002 or 23). Every answer carries X-Rate-Limit.
  */
 export interface GateVariables {
   apiKey: ApiKeyEntry;
@@ -47,15 +47,17 @@ export function gateMiddleware(state: EmulatorState, clientIpOf: (c: Context) =>
     const counters = state.countersFor(credentials?.user ?? "(no key)");
     const endpoint = state.endpoints.get(endpointKey);
 
+    const limits = claimedKey?.limits ?? endpoint?.limits ?? state.settings.defaultLimits;
+    const bucket = claimedKey?.limits ? `${endpointKey}|${clientIp}|key:${claimedKey.apiKey}` : `${endpointKey}|${clientIp}`;
+
     const allowList = endpoint?.ipAllowList ?? claimedKey?.ipAllowList;
     if (allowList && !allowList.includes(clientIp)) {
       counters.ipBlocked += 1;
+      c.header("X-Rate-Limit", formatRateLimitHeader(await state.rateLimits.peek(bucket, limits)));
       setReasonPhrase(c, "Access Denied");
       return apiError(c, 401, "Access Denied", 156);
     }
 
-    const limits = claimedKey?.limits ?? endpoint?.limits ?? state.settings.defaultLimits;
-    const bucket = claimedKey?.limits ? `${endpointKey}|${clientIp}|key:${claimedKey.apiKey}` : `${endpointKey}|${clientIp}`;
     const decision = await state.rateLimits.consume(bucket, limits);
     c.header("X-Rate-Limit", formatRateLimitHeader(decision));
     if (!decision.allowed) {

@@ -55,6 +55,13 @@ export class RateLimitCounters {
     }
   }
 
+  /** Current usage without counting a call (for answers refused before the rate check). */
+  async peek(bucket: string, limits: Limits): Promise<RateDecision> {
+    const { minute, day } = this.limiterFor(limits);
+    const [minuteRes, dayRes] = await Promise.all([minute.get(bucket), day.get(bucket)]);
+    return { allowed: true, minuteUsed: minuteRes?.consumedPoints ?? 0, dayUsed: dayRes?.consumedPoints ?? 0, limits };
+  }
+
   reset(): void {
     this.limiters.clear();
   }

@@ -208,6 +208,18 @@ describe("POST /transactions", () => {
     expect(bypass.json.key).not.toBe(first.json.key);
   });
 
+  it("blocks duplicates with error 31 when the key is set to block", async () => {
+    const { api, control } = testEmulator();
+    const { OPERATING_KEY } = await import("./test-helpers");
+    await control("PUT", `keys/${OPERATING_KEY}`, { duplicateMode: "block" });
+    const body = { command: "cc:sale", amount: "8.00", invoice: "dup-2", creditcard: card("4000100011112224") };
+    expect((await api("POST", "/api/v2/transactions", { body })).json.result_code).toBe("A");
+    const blocked = await api("POST", "/api/v2/transactions", { body });
+    expect(blocked.status).toBe(200);
+    expect(blocked.json).toMatchObject({ result_code: "E", error_code: 31 });
+    expect((await api("POST", "/api/v2/transactions", { body: { ...body, invoice: "dup-3" } })).json.result_code).toBe("A");
+  });
+
   it("tolerates no User-Agent, [] bodies, trailing commas and firstname spellings", async () => {
     const { api } = testEmulator();
     const trailing = `{"command":"sale","amount":"1.00","creditcard":{"number":"4000100011112224","expiration":"0930",},"billing_address":{"firstname":"Albus","lastname":"Dumbledore","postalcode":"10005",},}`;
