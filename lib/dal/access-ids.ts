@@ -2,7 +2,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { Environment } from "@/lib/merchants/endpoints";
+import { clientpayBaseUrl, hostOf, type Environment } from "@/lib/merchants/endpoints";
 import { isAccessIdRejected, isCredentialsRejected, type ClientpayClient } from "@/lib/payments/clientpay";
 import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
@@ -11,7 +11,7 @@ import { abandonRotation, closeRotation, findOpenRotation, openRotation, release
 import { failureReason, rejectionMessage, upstreamFailure } from "./access-id-messages";
 import { recoverAbandonedRotations, type RecoveryReport } from "./access-id-recovery";
 import { clearAccessId, markAccessIdState, NO_ACCESS_ID_MESSAGE, openStoredAccessId, storeAccessId } from "./access-id-store";
-import { clientpayClientFor, type GatewayDeps } from "./gateway-clients";
+import { clientpayClientFor, EMULATOR_URLS, type GatewayDeps } from "./gateway-clients";
 import { getAccessibleMerchant, type MerchantDto } from "./merchants";
 import { assertCan } from "./users";
 
@@ -36,6 +36,8 @@ export interface AccessIdResult {
 
 export interface AccessIdOverviewDto {
   merchant: { id: string; slug: string; name: string; environment: Environment };
+  /** The ClientPay host this account talks to (never secret). */
+  clientpayHost: string;
   /** "••••1234", or null when no id was ever stored. */
   hint: string | null;
   /** False when nothing usable is stored (never issued, or expired): ClientPay calls fail. */
@@ -70,6 +72,7 @@ export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: Ga
   ]);
   return {
     merchant: { id: merchant.id, slug: merchant.slug, name: merchant.name, environment: merchant.environment },
+    clientpayHost: hostOf(clientpayBaseUrl(merchant, EMULATOR_URLS)),
     hint: row?.valueHint ?? null,
     usable: !!row?.valueSealed,
     state: toAccessIdState(row?.state),

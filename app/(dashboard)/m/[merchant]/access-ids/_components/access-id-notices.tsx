@@ -1,0 +1,41 @@
+import { Notice } from "@/components/ui/notice";
+import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
+import { formatDateTime } from "@/lib/format";
+
+const RECOVERED: Record<string, (hint: string | null) => string> = {
+  new_id: (hint) => `ClientPay had issued a new access ID before the interruption; it is now stored (${hint}).`,
+  unchanged: () => "ClientPay had not issued a new access ID; the stored one is still current.",
+  none_active: () => "ClientPay has no active access ID for this account; an admin must issue one.",
+};
+
+/** What needs attention: a recovery this load made, a rotation under way, an unusable id. */
+export function AccessIdNotices({ overview, canIssue }: { overview: AccessIdOverviewDto; canIssue: boolean }) {
+  const { recovery, rotationInProgress } = overview;
+  return (
+    <>
+      {recovery.recovered.map((report) => (
+        <Notice key={report.rotationId} tone="success" data-testid="access-id-recovery">
+          An interrupted rotation (started by {report.startedByEmail ?? "unknown"} at {formatDateTime(report.startedAt)}) was recovered through
+          ClientPay&apos;s Current Access ID. {RECOVERED[report.settledAs]?.(report.hint)}
+        </Notice>
+      ))}
+      {recovery.failed.map((message, index) => (
+        <Notice key={index} tone="error" data-testid="access-id-recovery-failed">
+          {message}
+        </Notice>
+      ))}
+      {rotationInProgress && (
+        <Notice data-testid="access-id-rotation-in-progress">
+          A rotation started by {rotationInProgress.startedByEmail ?? "unknown"} at {formatDateTime(rotationInProgress.startedAt)} is in progress. Reload in a
+          moment to see its result.
+        </Notice>
+      )}
+      {!overview.usable && !rotationInProgress && (
+        <Notice tone="error" data-testid="access-id-unusable">
+          {overview.hint ? "The access ID was expired." : "No access ID is stored for this account yet."} ClientPay calls for this account will fail until
+          {canIssue ? " you issue" : " an admin issues"} a new one{canIssue ? " (Issue access ID)" : ""}.
+        </Notice>
+      )}
+    </>
+  );
+}
