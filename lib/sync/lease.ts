@@ -1,0 +1,41 @@
+import { db } from "@/lib/db";
+
+/**
+ * A lease per (merchant account, resource) in SyncState: whichever worker of whichever
+ * instance holds an unexpired lease runs that sync; a crashed worker's lease simply runs
+ * out and the next worker resumes from the stored cursor.
+ */
+export type SyncResource = "customers" | "transactions";
+export const SYNC_RESOURCES: readonly SyncResource[] = ["customers", "transactions"];
+
+async function ensureState(merchantAccountId: string, resource: SyncResource) {
+  try {
+    await db.syncState.upsert({ where: { merchantAccountId_resource: { merchantAccountId, resource } }, create: { merchantAccountId, resource }, update: {} });
+  } catch (error) {
+    // Two workers created it at once: the row exists, which is all we need.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  }
+}
+
+export async function claimLease(merchantAccountId: string, resource: SyncResource, owner: string, leaseMs: number): Promise<boolean> {
+  await ensureState(merchantAccountId, resource);
+  const now = new Date();
+  const { count } = await db.syncState.updateMany({
+    where: { merchantAccountId, resource, OR: [{ leaseOwner: null }, { leaseUntil: { lt: now } }, { leaseOwner: owner }] },
+    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), status: "running", lastStartedAt: now, lastError: null },
+  });
+  return count === 1;
+}
+
+export async function releaseLease(merchantAccountId: string, resource: SyncResource, owner: string, outcome: { ok: true } | { ok: false; status: "error" | "waiting" | "idle"; message: string | null }) {
+  await db.syncState.updateMany({
+    where: { merchantAccountId, resource, leaseOwner: owner },
+    data: outcome.ok
+      ? { leaseOwner: null, leaseUntil: null, status: "idle", lastSuccessAt: new Date(), lastError: null }
+      : { leaseOwner: null, leaseUntil: null, status: outcome.status, lastError: outcome.message },
+  });
+}
+
+export async function resetProgress(merchantAccountId: string, resource: SyncResource, owner: string) {
+  await db.syncState.updateMany({ where: { merchantAccountId, resource, leaseOwner: owner, mode: "incremental" }, data: { processed: 0 } });
+}

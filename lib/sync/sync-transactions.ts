@@ -1,0 +1,87 @@
+import { db } from "@/lib/db";
+import type { UsaepayTransaction } from "@/lib/payments/usaepay";
+import { budgeted, type SyncContext } from "./context";
+import { transactionRow } from "./mirror-rows";
+import { countKnownTransactions, writeTransactionPage } from "./mirror-store";
+
+/**
+ * Transactions: the first run walks the whole list (newest first, 1000 a page) from the
+ * stored cursor; later runs read from the head until they reach known rows older than the
+ * recent window, then re-read pending batches older than that window, so voids and
+ * settlements of older rows arrive too.
+ */
+export async function syncTransactions(ctx: SyncContext): Promise<void> {
+  const state = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: ctx.merchantAccountId, resource: "transactions" } } });
+  if (state.mode === "full") await fullWalk(ctx, state.cursorOffset, state.upstreamTotal);
+  else await incremental(ctx);
+}
+
+const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "transactions" as const, leaseMs: ctx.settings.leaseMs });
+
+async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: number | null) {
+  let offset = startOffset;
+  let total = knownTotal;
+  for (;;) {
+    const page = await budgeted(ctx, () => ctx.client.listTransactions({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
+    const count = page.items.length;
+    const done = count === 0 || offset + count >= page.total;
+    // Rows deleted upstream shift older rows towards the head: step back so none is skipped.
+    // New rows at the head shift them away: re-reading a few is harmless (writes are idempotent).
+    const shift = total === null ? 0 : Math.min(0, page.total - total);
+    const next = Math.max(0, offset + count + shift);
+    await writeTransactionPage(ctx.merchantAccountId, rows(ctx, page.items), {
+      ...cursorFor(ctx),
+      data: done
+        ? { cursorOffset: 0, upstreamTotal: page.total, mode: "incremental", fullCompletedAt: new Date(ctx.now()), processedDelta: count }
+        : { cursorOffset: next, upstreamTotal: page.total, processedDelta: count },
+    });
+    if (done) return;
+    offset = next;
+    total = page.total;
+  }
+}
+
+async function incremental(ctx: SyncContext) {
+  const windowStart = ctx.now() - ctx.settings.recentWindowMs;
+  let offset = 0;
+  let oldestSeen = Number.POSITIVE_INFINITY;
+  const seen = new Set<string>();
+  for (;;) {
+    const page = await budgeted(ctx, () => ctx.client.listTransactions({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
+    const keys = page.items.map((tx) => tx.key);
+    const known = await countKnownTransactions(ctx.merchantAccountId, keys);
+    await writeTransactionPage(ctx.merchantAccountId, rows(ctx, page.items), { ...cursorFor(ctx), data: { upstreamTotal: page.total, processedDelta: page.items.length } });
+    keys.forEach((key) => seen.add(key));
+    for (const tx of page.items) oldestSeen = Math.min(oldestSeen, tx.createdAt ? Date.parse(tx.createdAt) : 0);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) break;
+    if (known > 0 && oldestSeen < windowStart) break;
+  }
+  await recheckPendingBatches(ctx, oldestSeen, seen);
+}
+
+/** Batches with rows still pending settlement that the head walk did not cover. */
+async function recheckPendingBatches(ctx: SyncContext, coveredFrom: number, seen: Set<string>) {
+  const pending = await db.mirrorTransaction.findMany({
+    where: { merchantAccountId: ctx.merchantAccountId, statusCode: { in: ["P", "N"] }, batchKey: { not: null }, createdAt: { lte: new Date(Number.isFinite(coveredFrom) ? coveredFrom : ctx.now()) }, ...(seen.size <= 5000 ? { key: { notIn: [...seen] } } : {}) },
+    select: { batchKey: true },
+    distinct: ["batchKey"],
+    orderBy: { batchKey: "asc" },
+    take: ctx.settings.maxOpenBatches,
+  });
+  for (const { batchKey } of pending) {
+    if (!batchKey) continue;
+    let offset = 0;
+    for (;;) {
+      const page = await budgeted(ctx, () => ctx.client.listBatchTransactions(batchKey, { limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
+      const fresh = page.items.filter((tx) => !seen.has(tx.key));
+      await writeTransactionPage(ctx.merchantAccountId, rows(ctx, fresh), { ...cursorFor(ctx), data: { processedDelta: fresh.length } });
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) break;
+    }
+  }
+}
+
+function rows(ctx: SyncContext, items: UsaepayTransaction[]) {
+  return items.map((tx) => transactionRow(ctx.merchantAccountId, tx));
+}
