@@ -18,6 +18,7 @@
  *     method: "GET", path: "transactions", query: { limit: 1000 }, schema: zodSchema,
  *     idempotent: undefined,   // default: true for GET only; NEVER set true for money movement
  *     acceptStatus: (s) => false, timeoutMs, signal, operation: "transactions.list",
+ *     secrets: [requestId],    // optional: more values to redact for this call only
  *   });
  *
  * Behaviour:

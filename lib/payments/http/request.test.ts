@@ -119,6 +119,15 @@ describe("createHttpClient", () => {
     expect(String((error.cause as Error).message)).not.toContain("SECRETENDPOINT");
   });
 
+  it("redacts per-call secrets from log lines", async () => {
+    const lines: string[] = [];
+    const logger = { debug: (obj: object) => lines.push(JSON.stringify(obj)), warn: (obj: object) => lines.push(JSON.stringify(obj)) };
+    const { fetch } = scripted([json({ ok: true })]);
+    await client(fetch, { logger }).http.request({ method: "GET", path: "requests/req-7f3a9c21", schema: okSchema, secrets: ["req-7f3a9c21"] });
+    expect(lines.join("\n")).not.toContain("req-7f3a9c21");
+    expect(lines.join("\n")).toContain("[redacted]");
+  });
+
   it("calls the headers builder on every attempt and reports every response", async () => {
     const { fetch, calls } = scripted([json({}, 503), json({ ok: true })]);
     let built = 0;

@@ -75,6 +75,8 @@ export interface RequestSpec<Schema extends z.ZodType> {
   signal?: AbortSignal;
   /** A short name for logs, e.g. "transactions.list". */
   operation?: string;
+  /** Extra values to redact for this call only (e.g. a per-request id sent in a header). */
+  secrets?: readonly string[];
 }
 
 export interface HttpResponse<T> {
@@ -120,12 +122,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const secrets = options.secrets ?? [];
-  const scrub = (text: string) => redactSecrets(text, secrets);
+  const clientSecrets = options.secrets ?? [];
 
   async function attemptOnce<Schema extends z.ZodType>(
     spec: RequestSpec<Schema>,
     url: string,
+    scrub: (text: string) => string,
   ): Promise<{ data: z.output<Schema>; status: number; headers: Headers }> {
     const timeoutMs = spec.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -186,13 +188,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<HttpResponse<z.output<Schema>>> {
     const url = buildUrl(options.baseUrl, spec.path, spec.query);
+    const secrets = spec.secrets ? [...clientSecrets, ...spec.secrets] : clientSecrets;
+    const scrub = (text: string) => redactSecrets(text, secrets);
     const idempotent = spec.idempotent ?? spec.method === "GET";
     const operation = spec.operation ?? `${spec.method} ${spec.path}`;
     const logContext = { gateway: options.gateway, operation: scrub(operation), method: spec.method, path: scrub(spec.path) };
     for (let attempt = 1; ; attempt += 1) {
       const started = Date.now();
       try {
-        const result = await attemptOnce(spec, url);
+        const result = await attemptOnce(spec, url, scrub);
         options.logger?.debug({ ...logContext, attempt, status: result.status, ms: Date.now() - started }, "gateway call");
         return { ...result, attempts: attempt };
       } catch (error) {
