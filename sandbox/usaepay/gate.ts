@@ -50,8 +50,9 @@ export function gateMiddleware(state: EmulatorState, clientIpOf: (c: Context) =>
     const limits = claimedKey?.limits ?? endpoint?.limits ?? state.settings.defaultLimits;
     const bucket = claimedKey?.limits ? `${endpointKey}|${clientIp}|key:${claimedKey.apiKey}` : `${endpointKey}|${clientIp}`;
 
-    const allowList = endpoint?.ipAllowList ?? claimedKey?.ipAllowList;
-    if (allowList && !allowList.includes(clientIp)) {
+    // Both the endpoint key's and the API key's allow-lists apply when both are set.
+    const blockedBy = [endpoint?.ipAllowList, claimedKey?.ipAllowList].some((list) => list && !list.includes(clientIp));
+    if (blockedBy) {
       counters.ipBlocked += 1;
       c.header("X-Rate-Limit", formatRateLimitHeader(await state.rateLimits.peek(bucket, limits)));
       setReasonPhrase(c, "Access Denied");
