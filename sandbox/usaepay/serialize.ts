@@ -82,7 +82,9 @@ function availableActions(store: MerchantStore, tx: TxRecord): string[] {
   if (!settled && tx.tender?.kind === "card") actions.push("void", "void:release");
   if (!settled && tx.tender?.kind === "check") actions.push("void");
   actions.push("quicksale");
-  if (tx.trantypeCode === "S" || tx.trantypeCode === "K" || tx.trantypeCode === "L") actions.push("quickrefund");
+  // Fully refunded sales keep their status (as on the real gateway) but can no longer be refunded.
+  const refundable = tx.amount - tx.refunded > 0;
+  if (refundable && (tx.trantypeCode === "S" || tx.trantypeCode === "K" || tx.trantypeCode === "L")) actions.push("quickrefund");
   return actions;
 }
 

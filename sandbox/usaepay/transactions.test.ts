@@ -114,8 +114,12 @@ describe("POST /transactions", () => {
     expect(partial.json.avs).toEqual({ result_code: "   ", result: "Unmapped AVS response (   )" });
     const tooMuch = await api("POST", "/api/v2/transactions", { body: { command: "refund", refnum: sale.json.refnum, amount: "25.00" } });
     expect(tooMuch.json).toMatchObject({ result_code: "E", error_code: 10133 });
+    expect((await api("GET", `/api/v2/transactions/${sale.json.key}`)).json.available_actions).toContain("quickrefund");
     const rest = await api("POST", "/api/v2/transactions", { body: { command: "refund", refnum: sale.json.refnum } });
     expect(rest.json.auth_amount).toBe("20.00");
+    const original = await api("GET", `/api/v2/transactions/${sale.json.key}`);
+    expect(original.json.status_code).toBe("P");
+    expect(original.json.available_actions).not.toContain("quickrefund");
     const missing = await api("POST", "/api/v2/transactions", { body: { command: "refund", trankey: "zzzzzzzzzzzzzzz" } });
     expect(missing.json).toMatchObject({ result_code: "E", error_code: 20001 });
   });
