@@ -262,7 +262,7 @@ export async function rotateAccessId(viewer: Viewer, slug: string, meta: Request
   const target = await resolve(viewer, "access-ids:rotate", slug, meta);
   const action = "access_id.rotate";
   const merchantId = target.merchant.id;
-  const client = await clientpayClientFor(target.merchant, { timeoutMs: ROTATION_TIMEOUT_MS, ...deps });
+  const client = await clientpayClientFor(target.merchant, { ...deps, timeoutMs: deps.timeoutMs ?? ROTATION_TIMEOUT_MS });
   const before = await storedHint(merchantId);
   const hadUsable = !!(await db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueSealed: true } }))?.valueSealed;
 

@@ -45,7 +45,8 @@ export function AccessIdActionForm({ action, slug, label, pendingLabel, variant 
           confirmLabel={confirm.confirmLabel}
         />
       ) : (
-        <SubmitButton variant={variant} className="w-full" pendingLabel={pendingLabel} disabled={disabled}>
+        // SubmitButton lets a passed `disabled` win over its pending state, so pass it only when set.
+        <SubmitButton variant={variant} className="w-full" pendingLabel={pendingLabel} {...(disabled ? { disabled } : {})}>
           {label}
         </SubmitButton>
       )}
