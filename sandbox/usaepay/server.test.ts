@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { startUsaepayEmulator } from "./index";
 import { basicAuth, OPERATING_KEY, OPERATING_PIN } from "./test-helpers";
@@ -21,5 +22,29 @@ describe("startUsaepayEmulator over real HTTP", () => {
       await server.close();
     }
     await expect(fetch(`${server.url}ping`)).rejects.toThrow();
+  });
+
+  it("tolerates client habits: a JSON body on GET (.NET client), [] on POST (PHP SDK), no User-Agent", async () => {
+    const server = await startUsaepayEmulator({ hostname: "127.0.0.1", port: 0 });
+    const send = (method: string, path: string, body: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(`${server.url}${path}`, { method, headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN), "Content-type": "application/json", "Content-Length": Buffer.byteLength(body) } }, (res) => {
+          let text = "";
+          res.on("data", (chunk) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const get = await send("GET", "api/v2/transactions?limit=2", '{"command":"ignored"}');
+      expect(get.status).toBe(200);
+      expect(JSON.parse(get.text).data).toHaveLength(2);
+      const close = await send("POST", "api/v2/batches/current/close", "[]");
+      expect(close.status).toBe(200);
+      expect(JSON.parse(close.text).status).toBe("closing");
+    } finally {
+      await server.close();
+    }
   });
 });
