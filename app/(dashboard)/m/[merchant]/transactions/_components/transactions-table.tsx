@@ -1,0 +1,51 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import type { TransactionDto } from "@/lib/dal/transactions";
+import { formatCents, formatDateTime } from "@/lib/format";
+import { TRANSACTION_SORTS, transactionHref, type TransactionQuery } from "@/lib/validation/transactions";
+import { StatusBadge } from "./status-badge";
+
+const column = createColumnHelper<TransactionDto>();
+
+function columnsFor(base: string) {
+  return [
+    column.accessor("createdAt", {
+      id: "created",
+      header: "Date",
+      cell: (info) => (
+        <Link href={`${base}/${encodeURIComponent(info.row.original.key)}`} className="font-medium text-brand-700 hover:underline" data-testid="transaction-link">
+          {formatDateTime(info.getValue())}
+        </Link>
+      ),
+    }),
+    column.accessor("refnum", { header: "Ref #", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    column.accessor("cardholder", { id: "cardholder", header: "Customer", cell: (info) => info.getValue() ?? info.row.original.customerEmail ?? "—" }),
+    column.accessor("cardMasked", {
+      header: "Card",
+      cell: (info) => {
+        const row = info.row.original;
+        return row.cardMasked ? `${row.cardBrand ?? "Card"} ${row.cardMasked.slice(-4)}` : row.checkMasked ? `Check ${row.checkMasked.slice(-4)}` : "—";
+      },
+    }),
+    column.accessor("statusCode", { id: "status", header: "Status", cell: (info) => <StatusBadge code={info.getValue()} label={info.row.original.statusLabel} /> }),
+    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right" }, cell: (info) => formatCents(info.getValue()) }),
+  ];
+}
+
+export function TransactionsTable({ base, query, rows }: { base: string; query: TransactionQuery; rows: TransactionDto[] }) {
+  return (
+    <DataTable
+      columns={columnsFor(base)}
+      data={rows}
+      caption="Transactions, newest first unless sorted otherwise"
+      sort={{ column: query.sort, dir: query.dir }}
+      sortable={TRANSACTION_SORTS}
+      sortHref={(sort, dir) => transactionHref(base, query, { sort: sort as TransactionQuery["sort"], dir })}
+      rowKey={(row) => row.key}
+      rowTestId="transaction-row"
+    />
+  );
+}
