@@ -1,6 +1,7 @@
 /**
  * Runs once when the server boots: a bad configuration stops start-up here with a
- * clear message, instead of failing on the first request.
+ * clear message, instead of failing on the first request. Then background work starts
+ * that must never delay boot (so it is not awaited, and it never throws).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,4 +11,7 @@ export async function register() {
     // WAL lets page reads proceed while a background sync writes.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   }
+  // A rotation journal left open by a crash is recovered through Current Access ID.
+  const { recoverInterruptedAccessIdRotations } = await import("./lib/dal/access-id-recovery");
+  void recoverInterruptedAccessIdRotations();
 }
