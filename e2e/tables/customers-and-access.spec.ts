@@ -3,6 +3,8 @@ import { asRole } from "../fixtures/roles";
 import { openFilledTable } from "./helpers";
 
 test.describe("customers table and detail", () => {
+  test.setTimeout(120_000);
+
   test("search finds a customer whose detail shows masked payment methods and their transactions", async ({ browser }) => {
     const { page, context } = await asRole(browser, "viewer");
     await openFilledTable(page, "/m/harbor-law-operating/customers", "customer-row");
@@ -24,6 +26,8 @@ test.describe("customers table and detail", () => {
 });
 
 test.describe("account isolation", () => {
+  test.setTimeout(120_000);
+
   test("a viewer of one account cannot see another account's rows, detail or progress", async ({ browser }) => {
     const admin = await asRole(browser, "admin");
     await openFilledTable(admin.page, "/m/harbor-law-trust/transactions", "transaction-row");

@@ -1,13 +1,31 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { USAEPAY_EMULATOR } from "../fixtures/emulators";
 
-/** Opens a table and waits until the mirror has rows (a first visit starts the sync). */
+/**
+ * Opens a table and waits until the mirror has rows: the first visit of an account starts
+ * its sync, and the newest rows land within seconds while the rest fills in behind.
+ */
 export async function openFilledTable(page: Page, path: string, rowTestId: string) {
   await page.goto(path);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId(rowTestId).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 90_000, intervals: [500, 1000, 2000] });
+    await expect(page.getByTestId(rowTestId).first()).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 90_000, intervals: [1000, 2000] });
+}
+
+/** Waits until an account's first full sync has finished (tables that need stable totals). */
+export async function waitForFullSync(request: APIRequestContext, merchant: string) {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/m/${merchant}/sync`);
+        if (!response.ok()) return "http " + response.status();
+        const status = (await response.json()) as { resources: Record<string, { mode: string }> };
+        return Object.values(status.resources).every((resource) => resource.mode === "incremental") ? "done" : "syncing";
+      },
+      { timeout: 170_000, intervals: [2000] },
+    )
+    .toBe("done");
 }
 
 export async function setUsaepayLatency(fixedMs: number, path: string) {

@@ -1,14 +1,24 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../fixtures/users";
-import { cents, clearUsaepayLatency, openFilledTable, setUsaepayLatency } from "./helpers";
+import { cents, clearUsaepayLatency, openFilledTable, setUsaepayLatency, waitForFullSync } from "./helpers";
 
 const TABLE = "/m/harbor-law-operating/transactions";
 
 test.use({ storageState: storageStatePath("manager") });
 
 test.describe("transactions table", () => {
-  test.beforeEach(async ({ page }) => {
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(240_000);
+    const context = await browser.newContext({ storageState: storageStatePath("manager") });
+    const page = await context.newPage();
     await openFilledTable(page, TABLE, "transaction-row");
+    // Filters and paging assert on a stable mirror: let the first full sync finish.
+    await waitForFullSync(context.request, "harbor-law-operating");
+    await context.close();
+  });
+
+  test.beforeEach(async ({ page }) => {
+    await page.goto(TABLE);
   });
 
   test("search by reference number narrows the table and survives a reload", async ({ page }) => {

@@ -13,6 +13,11 @@ export interface SyncSettings {
   maxOpenBatches: number;
   /** Customer detail calls (payment methods, schedules) per run, after the lists. */
   detailsPerRun: number;
+  /**
+   * After each page the sync rests this many times as long as the page took, so page views
+   * served by the same process stay quick even when the upstream budget is generous.
+   */
+  restFactor: number;
 }
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
@@ -21,6 +26,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   recentWindowMs: 3 * 24 * 3600_000,
   maxOpenBatches: 10,
   detailsPerRun: 10,
+  restFactor: 1,
 };
 
 export interface SyncContext {
@@ -58,4 +64,11 @@ export async function budgeted<T>(ctx: SyncContext, call: () => Promise<T>): Pro
     }
     throw error;
   }
+}
+
+/** Gives the event loop (and the database) back to page requests between pages. */
+export async function rest(ctx: SyncContext, startedAt: number): Promise<void> {
+  const ms = Math.min(2000, (performance.now() - startedAt) * ctx.settings.restFactor);
+  if (ms < 1) return;
+  await new Promise<void>((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { isGatewayError } from "@/lib/payments/http";
-import { budgeted, type SyncContext } from "./context";
+import { budgeted, rest, type SyncContext } from "./context";
 import { customerDetailFields, customerListRow } from "./mirror-rows";
 import { countKnownCustomers, writeCustomerPage } from "./mirror-store";
 
@@ -23,6 +23,7 @@ async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: numbe
   let offset = startOffset;
   let total = knownTotal;
   for (;;) {
+    const startedAt = performance.now();
     const page = await budgeted(ctx, () => ctx.client.listCustomers({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
     const count = page.items.length;
     const done = count === 0 || offset + count >= page.total;
@@ -39,6 +40,7 @@ async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: numbe
       },
     );
     if (done) return;
+    await rest(ctx, startedAt);
     offset = next;
     total = page.total;
   }
@@ -47,6 +49,7 @@ async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: numbe
 async function incremental(ctx: SyncContext) {
   let offset = 0;
   for (;;) {
+    const startedAt = performance.now();
     const page = await budgeted(ctx, () => ctx.client.listCustomers({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
     const known = await countKnownCustomers(ctx.merchantAccountId, page.items.map((customer) => customer.key));
     await writeCustomerPage(
@@ -56,6 +59,7 @@ async function incremental(ctx: SyncContext) {
     );
     offset += page.items.length;
     if (known > 0 || page.items.length === 0 || offset >= page.total) return;
+    await rest(ctx, startedAt);
   }
 }
 

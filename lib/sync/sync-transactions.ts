@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { UsaepayTransaction } from "@/lib/payments/usaepay";
-import { budgeted, type SyncContext } from "./context";
+import { budgeted, rest, type SyncContext } from "./context";
 import { transactionRow } from "./mirror-rows";
 import { countKnownTransactions, writeTransactionPage } from "./mirror-store";
 
@@ -22,6 +22,7 @@ async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: numbe
   let offset = startOffset;
   let total = knownTotal;
   for (;;) {
+    const startedAt = performance.now();
     const page = await budgeted(ctx, () => ctx.client.listTransactions({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
     const count = page.items.length;
     const done = count === 0 || offset + count >= page.total;
@@ -36,6 +37,7 @@ async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: numbe
         : { cursorOffset: next, upstreamTotal: page.total, processedDelta: count },
     });
     if (done) return;
+    await rest(ctx, startedAt);
     offset = next;
     total = page.total;
   }
@@ -47,6 +49,7 @@ async function incremental(ctx: SyncContext) {
   let oldestSeen = Number.POSITIVE_INFINITY;
   const seen = new Set<string>();
   for (;;) {
+    const startedAt = performance.now();
     const page = await budgeted(ctx, () => ctx.client.listTransactions({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
     const keys = page.items.map((tx) => tx.key);
     const known = await countKnownTransactions(ctx.merchantAccountId, keys);
@@ -56,6 +59,7 @@ async function incremental(ctx: SyncContext) {
     offset += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;
     if (known > 0 && oldestSeen < windowStart) break;
+    await rest(ctx, startedAt);
   }
   await recheckPendingBatches(ctx, oldestSeen, seen);
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { runMerchantSync } from "./runner";
 import { callsFor, DOCS_KEY, emptyUpstreamMerchant, withControl, makeMerchant, TEST_CARD } from "./test-support";
 
-const fast = { detailsPerRun: 0 };
+const fast = { detailsPerRun: 0, restFactor: 0 };
 const emulator = () => withControl(createUsaepayEmulator({ ratePerMinute: 1000, ratePerDay: 100_000 }));
 
 describe("mirror sync", { timeout: 30_000 }, () => {
