@@ -2,13 +2,15 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
 
 type Resource = keyof SyncStatusDto["resources"];
+
+const noSubscribe = () => () => {};
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return "not synced yet";
@@ -38,6 +40,8 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
   });
   const [state, refresh, pending] = useActionState(refreshMirrorAction, IDLE);
   const [now, setNow] = useState(() => Date.now());
+  // true only once hydrated (the server snapshot is false); tests wait on it before using forms.
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const wasRunning = useRef(data.running);
 
   useEffect(() => {
@@ -58,7 +62,7 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
   const total = current.upstreamTotal ?? 0;
   const progress = current.mode === "full" ? current.mirrored : current.processed;
   return (
-    <div className="flex flex-col items-start gap-2 sm:items-end" data-testid="sync-status">
+    <div className="flex flex-col items-start gap-2 sm:items-end" data-testid="sync-status" data-hydrated={hydrated ? "true" : undefined}>
       <div className="flex items-center gap-3">
         <span className="text-sm text-slate-600" data-testid="sync-age" aria-live="polite">
           {ago(current.lastSuccessAt, now)}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { asRole } from "../fixtures/roles";
-import { openFilledTable } from "./helpers";
+import { gotoTable, openFilledTable } from "./helpers";
 
 test.describe("customers table and detail", () => {
   test.setTimeout(120_000);
@@ -8,6 +8,7 @@ test.describe("customers table and detail", () => {
   test("search finds a customer whose detail shows masked payment methods and their transactions", async ({ browser }) => {
     const { page, context } = await asRole(browser, "viewer");
     await openFilledTable(page, "/m/harbor-law-operating/customers", "customer-row");
+    await gotoTable(page, "/m/harbor-law-operating/customers");
     const name = (await page.getByTestId("customer-row").first().getByTestId("customer-link").innerText()).trim();
     await page.getByTestId("filter-q").fill(name);
     await page.getByTestId("filter-apply").click();

@@ -13,6 +13,12 @@ export async function openFilledTable(page: Page, path: string, rowTestId: strin
   }).toPass({ timeout: 90_000, intervals: [1000, 2000] });
 }
 
+/** Opens a table page and waits until it is interactive (hydrated), so form input sticks. */
+export async function gotoTable(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('[data-testid="sync-status"][data-hydrated="true"]')).toBeVisible();
+}
+
 /** Waits until an account's first full sync has finished (tables that need stable totals). */
 export async function waitForFullSync(request: APIRequestContext, merchant: string) {
   await expect

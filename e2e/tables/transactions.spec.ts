@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../fixtures/users";
-import { cents, clearUsaepayLatency, openFilledTable, setUsaepayLatency, waitForFullSync } from "./helpers";
+import { cents, clearUsaepayLatency, gotoTable, openFilledTable, setUsaepayLatency, waitForFullSync } from "./helpers";
 
 const TABLE = "/m/harbor-law-operating/transactions";
 
@@ -18,7 +18,7 @@ test.describe("transactions table", () => {
   });
 
   test.beforeEach(async ({ page }) => {
-    await page.goto(TABLE);
+    await gotoTable(page, TABLE);
   });
 
   test("search by reference number narrows the table and survives a reload", async ({ page }) => {
@@ -40,7 +40,7 @@ test.describe("transactions table", () => {
     await expect(statuses.first()).toBeVisible();
     for (const text of await statuses.allInnerTexts()) expect(text).toMatch(/Voided/);
 
-    await page.goto(TABLE);
+    await gotoTable(page, TABLE);
     const firstDate = (await page.getByTestId("transaction-row").first().locator("td").first().innerText()).slice(0, 10);
     await page.getByTestId("filter-from").fill(firstDate);
     await page.getByTestId("filter-to").fill(firstDate);

@@ -7,8 +7,8 @@ import { getAccessibleMerchant } from "@/lib/dal/merchants";
 import { ensureFreshMirror, getSyncStatus } from "@/lib/dal/sync";
 import { listTransactions } from "@/lib/dal/transactions";
 import { amountText, parseTransactionQuery, transactionHref } from "@/lib/validation/transactions";
-import { TransactionFilters } from "./_components/transaction-filters";
-import { TransactionsTable } from "./_components/transactions-table";
+import { TransactionFilters } from "../_components/transaction-filters";
+import { TransactionsTable } from "../_components/transactions-table";
 
 export const metadata = { title: "Transactions" };
 

@@ -11,7 +11,7 @@ import { getAccessibleMerchant } from "@/lib/dal/merchants";
 import { ensureFreshMirror, getSyncStatus } from "@/lib/dal/sync";
 import { customerHref, parseCustomerQuery } from "@/lib/validation/customers";
 import { PAGE_SIZES } from "@/lib/validation/pagination";
-import { CustomersTable } from "./_components/customers-table";
+import { CustomersTable } from "../_components/customers-table";
 
 export const metadata = { title: "Customers" };
 
