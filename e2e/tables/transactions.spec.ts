@@ -70,7 +70,8 @@ test.describe("transactions table", () => {
     await page.getByTestId("filter-status").selectOption("settled");
     await page.getByTestId("filter-page-size").selectOption("10");
     await page.getByTestId("filter-apply").click();
-    await expect(page.getByTestId("page-indicator")).toContainText("Page 1 of");
+    await expect(page).toHaveURL(/status=settled/);
+    await expect(page.getByTestId("pagination-summary")).toContainText(/^1–10 of/);
     const firstOnPage1 = await page.getByTestId("transaction-row").first().locator("td").nth(1).innerText();
 
     await page.getByTestId("page-next").click();
