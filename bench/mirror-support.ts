@@ -1,0 +1,52 @@
+/**
+ * Shared by the mirror benchmarks: a dedicated database (never the demo one), the emulators in
+ * a child process (so this process's RSS is the sync's own), and a merchant wired to them.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import "../scripts/load-env";
+
+export const BENCH_DB = process.env.BENCH_DATABASE_URL ?? "file:./prisma/bench.db";
+process.env.DATABASE_URL = BENCH_DB;
+process.env.LOG_LEVEL ??= "warn";
+
+export const OPERATING = { key: "PDdemoOperating00000000000000001", pin: "1111" };
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export async function startEmulators(port: number, perMinute: number): Promise<{ child: ChildProcess; base: string; control: (method: string, path: string, body?: unknown) => Promise<unknown> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/server.ts"], {
+    env: { ...process.env, USAEPAY_EMULATOR_PORT: String(port), CLIENTPAY_EMULATOR_PORT: String(port + 1), USAEPAY_EMULATOR_RATE_PER_MINUTE: String(perMinute), USAEPAY_EMULATOR_RATE_PER_DAY: "1000000" },
+    stdio: "ignore",
+  });
+  const root = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i += 1) {
+    try {
+      if ((await fetch(`${root}/ping`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) throw new Error("emulator did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${root}/__sandbox/usaepay/${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return response.json();
+  };
+  return { child, base: `${root}/api/v2/`, control };
+}
+
+/** A fresh, migrated bench database with one merchant on the operating demo key. */
+export async function freshMerchant(base: string) {
+  const { resetDatabase } = await import("../scripts/reset-database");
+  await resetDatabase(BENCH_DB);
+  const { db } = await import("../lib/db");
+  const { replaceCurrentCredentials } = await import("../lib/dal/merchant-credentials");
+  const merchant = await db.merchantAccount.create({ data: { slug: "bench-operating", name: "Bench operating", environment: "emulator", usaepayBaseUrl: base } });
+  await replaceCurrentCredentials(merchant.id, "usaepay", OPERATING, { actor: null });
+  return merchant;
+}

@@ -1,0 +1,80 @@
+/**
+ * Goal (issue 7): the transactions page's server time from the mirror of the 104,000-row demo
+ * account: p50 ≤ 50 ms at page 1, page 1000, with a search and with a date filter; and that
+ * time against one direct upstream list call with the emulator adding 150 ms (ratio ≤ 0.3).
+ *
+ *   npx tsx bench/transactions-page.ts [--runs 40] [--reuse]
+ *
+ * "Server time" is the page's data work through the same DAL the page calls (account check,
+ * rows, count). Fills the mirror first at a raised rate limit unless --reuse finds it full.
+ * Writes bench/results/transactions-page.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { freshMerchant, OPERATING, percentile, round, startEmulators } from "./mirror-support";
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1] ?? 40) || 40;
+
+const emulators = await startEmulators(4500 + Math.floor(Math.random() * 200), 100_000);
+try {
+  const { db } = await import("../lib/db");
+  let merchant = args.includes("--reuse") ? await db.merchantAccount.findUnique({ where: { slug: "bench-operating" } }).catch(() => null) : null;
+  if (!merchant || (await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })) < 100_000) {
+    merchant = await freshMerchant(emulators.base);
+    const { runMerchantSync } = await import("../lib/sync/runner");
+    const fill = performance.now();
+    await runMerchantSync(merchant.id, { settings: { detailsPerRun: 0, restFactor: 0 } });
+    console.log(`mirror filled in ${round((performance.now() - fill) / 1000)} s`);
+  }
+  await db.merchantAccount.update({ where: { id: merchant.id }, data: { usaepayBaseUrl: emulators.base } });
+  const admin = await db.user.upsert({ where: { email: "bench-admin@paydesk.test" }, create: { email: "bench-admin@paydesk.test", name: "Bench", passwordHash: "x", role: "ADMIN" }, update: {} });
+  const viewer = { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const };
+  const { listTransactions } = await import("../lib/dal/transactions");
+  const { parseTransactionQuery } = await import("../lib/validation/transactions");
+
+  const sample = await db.mirrorTransaction.findFirstOrThrow({ where: { merchantAccountId: merchant.id, cardholder: { not: null } }, skip: 5000 });
+  const surname = sample.cardholder!.split(" ").pop()!;
+  const day = sample.createdAt.toISOString().slice(0, 10);
+  const cases: Record<string, Record<string, string>> = {
+    "page 1": {},
+    "page 1000": { page: "1000" },
+    [`search "${surname}"`]: { q: surname },
+    [`date ${day}`]: { from: day, to: day },
+  };
+
+  const time = async (fn: () => Promise<unknown>) => {
+    const started = performance.now();
+    await fn();
+    return performance.now() - started;
+  };
+  const results: Record<string, { p50: number; p95: number; total?: number }> = {};
+  for (const [name, params] of Object.entries(cases)) {
+    const query = parseTransactionQuery(params);
+    const page = await listTransactions(viewer, merchant.slug, query); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) times.push(await time(() => listTransactions(viewer, merchant!.slug, query)));
+    results[name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), total: page.total };
+  }
+
+  // One direct upstream list call per page view, as a dashboard without a mirror would make.
+  await emulators.control("PUT", "latency", { fixedMs: 150, jitterMs: 0, path: "/api/*" });
+  const { createUsaepayClient } = await import("../lib/payments/usaepay");
+  const client = createUsaepayClient({ baseUrl: emulators.base, apiKey: OPERATING.key, pin: OPERATING.pin });
+  const upstream: number[] = [];
+  for (let i = 0; i < Math.min(runs, 20); i += 1) upstream.push(await time(() => client.listTransactions({ limit: 25 })));
+  const upstreamP50 = round(percentile(upstream, 50));
+
+  const report = {
+    runs,
+    cases: results,
+    upstreamListP50: upstreamP50,
+    ratioPage1ToUpstream: round(results["page 1"]!.p50 / upstreamP50, 3),
+    targets: { p50Ms: 50, ratio: 0.3 },
+  };
+  console.log(JSON.stringify(report, null, 2));
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/transactions-page.json", `${JSON.stringify(report, null, 2)}\n`);
+  await db.$disconnect();
+} finally {
+  emulators.child.kill("SIGTERM");
+}
