@@ -51,3 +51,17 @@ export async function clearUsaepayLatency() {
 export function cents(text: string): number {
   return Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
 }
+
+/** Makes the emulator fail the next `count` calls on a path (the client retries reads). */
+export async function failUsaepay(path: string, count: number) {
+  const response = await fetch(`${USAEPAY_EMULATOR}/__sandbox/usaepay/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ kind: "http503", path, count }),
+  });
+  expect(response.ok).toBe(true);
+}
+
+export async function clearUsaepayFaults() {
+  await fetch(`${USAEPAY_EMULATOR}/__sandbox/usaepay/faults`, { method: "DELETE" });
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../fixtures/users";
-import { cents, clearUsaepayLatency, gotoTable, openFilledTable, setUsaepayLatency, waitForFullSync } from "./helpers";
+import { cents, clearUsaepayFaults, clearUsaepayLatency, failUsaepay, gotoTable, openFilledTable, setUsaepayLatency, waitForFullSync } from "./helpers";
 
 const TABLE = "/m/harbor-law-operating/transactions";
 
@@ -101,6 +101,21 @@ test.describe("transactions table", () => {
     await expect(page.getByTestId("detail-live")).toBeVisible();
     await expect(page.getByTestId("detail-amount")).toHaveText(amount);
     await expect(page.getByTestId("transaction-detail")).not.toContainText(/\b\d{13,19}\b/);
+  });
+
+  test("when USAePay fails, the detail page shows the mirror's copy, clearly marked", async ({ page }) => {
+    const link = page.getByTestId("transaction-link").first();
+    const key = (await link.getAttribute("href"))!.split("/").pop()!;
+    const amount = await page.getByTestId("transaction-row").first().locator("td:last-child").innerText();
+    await failUsaepay(`/api/v2/transactions/${key}`, 10);
+    try {
+      await link.click();
+      await expect(page.getByTestId("detail-fallback")).toContainText("Showing the local copy");
+      await expect(page.getByTestId("detail-live")).toHaveCount(0);
+      await expect(page.getByTestId("detail-amount")).toHaveText(amount);
+    } finally {
+      await clearUsaepayFaults();
+    }
   });
 
   test("Refresh shows live progress and then a fresh 'synced' time", async ({ page }) => {
