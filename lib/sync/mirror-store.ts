@@ -8,8 +8,11 @@ import type { CustomerListRow, TransactionRow } from "./mirror-rows";
  */
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-// SQLite allows 32,766 bound values per statement; 38 columns × 250 rows stays well under.
-const CHUNK = 250;
+// SQLite allows 32,766 bound values per statement; 38 columns × 100 rows stays well under,
+// and smaller statements keep the transient memory of each write small.
+const CHUNK = 100;
+// A busy machine can take a few seconds for a 1000-row page; Prisma's default is 5 s.
+const PAGE_TX = { maxWait: 10_000, timeout: 60_000 };
 
 export class LeaseLostError extends Error {
   constructor() {
@@ -45,7 +48,7 @@ export async function writeTransactionPage(merchantAccountId: string, rows: Tran
       await tx.mirrorTransaction.createMany({ data: chunk });
     }
     await advanceCursor(tx, merchantAccountId, cursor);
-  });
+  }, PAGE_TX);
 }
 
 /** Customers keep their detail fields (payment methods, schedules), so existing rows are updated. */
@@ -66,7 +69,7 @@ export async function writeCustomerPage(merchantAccountId: string, rows: Custome
       }
     }
     await advanceCursor(tx, merchantAccountId, cursor);
-  });
+  }, PAGE_TX);
 }
 
 function changed(before: Record<string, unknown>, after: CustomerListRow): boolean {
