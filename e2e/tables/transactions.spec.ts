@@ -87,6 +87,13 @@ test.describe("transactions table", () => {
     await expect(page.getByTestId("transaction-row").first().locator("td").nth(1)).toHaveText(firstOnPage1);
   });
 
+  test("on a phone each row becomes a card", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId("transaction-row-card").first()).toBeVisible();
+    await expect(page.getByTestId("transaction-row").first()).toBeHidden();
+    await expect(page.getByTestId("transaction-row-card").first()).toContainText("Amount");
+  });
+
   test("junk parameters fall back to defaults instead of failing", async ({ page }) => {
     await page.goto(`${TABLE}?page=-4&pageSize=7&sort=drop&dir=sideways&status=nope&from=2026-13-45&min=abc`);
     await expect(page.getByTestId("transaction-row").first()).toBeVisible();
