@@ -10,7 +10,7 @@ import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/pagination";
 import { usaepayClientFor } from "./gateway-clients";
 import { getAccessibleMerchant } from "./merchants";
-import { listMirrorTransactions, type TransactionDto } from "./transactions";
+import { LIVE_DEADLINE_MS, listMirrorTransactions, type TransactionDto } from "./transactions";
 
 /** Customers from the local mirror; the detail page refreshes one customer live when it can. */
 export interface CustomerDto {
@@ -90,8 +90,9 @@ export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, ke
   try {
     const budget = await budgetFor(merchant.id);
     if (await budget.isExhausted()) throw new Error("budget");
-    const client = await usaepayClientFor(merchant, { timeoutMs: 5000, onRateLimit: (info) => void budget.record(info).catch(() => undefined) });
-    await storeCustomerDetail(merchant.id, await client.getCustomer(key));
+    const client = await usaepayClientFor(merchant, { timeoutMs: 3000, onRateLimit: (info) => void budget.record(info).catch(() => undefined) });
+    // A deadline over the client's retries too: the page falls back rather than keep people waiting.
+    await storeCustomerDetail(merchant.id, await client.getCustomer(key, AbortSignal.timeout(LIVE_DEADLINE_MS)));
     source = "live";
   } catch (error) {
     if (isGatewayError(error) && error.kind === "not_found") {

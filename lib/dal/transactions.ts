@@ -113,7 +113,9 @@ export interface TransactionDetail {
   mirroredAt?: string;
 }
 
-const LIVE_TIMEOUT_MS = 5000;
+/** Per attempt, and the whole live fetch (retries included) gets LIVE_DEADLINE_MS before the page falls back. */
+const LIVE_TIMEOUT_MS = 3000;
+export const LIVE_DEADLINE_MS = 4000;
 
 /**
  * A transaction fetched live (and written back to the mirror), or the mirror's copy when
@@ -127,7 +129,7 @@ export async function getTransactionDetail(viewer: Viewer, merchantSlug: string,
     const budget = await budgetFor(merchant.id);
     if (await budget.isExhausted()) throw new BudgetSpent();
     const client = await usaepayClientFor(merchant, { timeoutMs: LIVE_TIMEOUT_MS, onRateLimit: (info) => void budget.record(info).catch(() => undefined) });
-    const live: UsaepayTransaction = await client.getTransaction(key);
+    const live: UsaepayTransaction = await client.getTransaction(key, AbortSignal.timeout(LIVE_DEADLINE_MS));
     const row = transactionRow(merchant.id, live);
     // Only a transaction of this account reaches here (the key was looked up with this account's key).
     await db.mirrorTransaction.upsert({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key } }, create: row, update: row });
