@@ -14,4 +14,7 @@ export async function register() {
   // A rotation journal left open by a crash is recovered through Current Access ID.
   const { recoverInterruptedAccessIdRotations } = await import("./lib/dal/access-id-recovery");
   void recoverInterruptedAccessIdRotations();
+  // The local mirror of USAePay customers and transactions, kept fresh in the background.
+  const { startMirrorSync } = await import("./lib/sync");
+  startMirrorSync();
 }

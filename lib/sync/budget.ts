@@ -1,6 +1,7 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import type { RateLimitInfo } from "@/lib/payments/http";
+import { defaultSleep } from "@/lib/payments/http";
 
 /**
  * One upstream budget per USAePay key, kept in the database so every app instance draws
@@ -25,21 +26,6 @@ export class BudgetPausedError extends Error {
   }
 }
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /** Points the sync may spend per minute: never zero, so a tiny limit still makes progress. */
 export function syncPointsFor(minuteLimit: number, share: number): number {
   return Math.max(1, Math.floor(minuteLimit * share));
@@ -59,7 +45,7 @@ export interface UpstreamBudget {
 
 export function createUpstreamBudget(budgetKey: string, options: BudgetOptions = {}): UpstreamBudget {
   const share = options.share ?? DEFAULT_SYNC_SHARE;
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
   let limiter: RateLimiterPrisma | undefined;
   let limiterPoints = 0;
