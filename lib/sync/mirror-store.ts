@@ -76,12 +76,20 @@ function changed(before: Record<string, unknown>, after: CustomerListRow): boole
   return (Object.keys(after) as (keyof CustomerListRow)[]).some((field) => before[field] !== after[field]);
 }
 
-export async function countKnownTransactions(merchantAccountId: string, keys: string[]): Promise<number> {
-  if (!keys.length) return 0;
-  return db.mirrorTransaction.count({ where: { merchantAccountId, key: { in: keys } } });
+/**
+ * Counts in chunks: Prisma refuses a statement with more bound values than the database
+ * allows (999 on SQLite), and a page holds up to 1000 keys.
+ */
+async function countInChunks(keys: string[], count: (chunk: string[]) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < keys.length; i += CHUNK) total += await count(keys.slice(i, i + CHUNK));
+  return total;
 }
 
-export async function countKnownCustomers(merchantAccountId: string, keys: string[]): Promise<number> {
-  if (!keys.length) return 0;
-  return db.mirrorCustomer.count({ where: { merchantAccountId, key: { in: keys } } });
+export function countKnownTransactions(merchantAccountId: string, keys: string[]): Promise<number> {
+  return countInChunks(keys, (chunk) => db.mirrorTransaction.count({ where: { merchantAccountId, key: { in: chunk } } }));
+}
+
+export function countKnownCustomers(merchantAccountId: string, keys: string[]): Promise<number> {
+  return countInChunks(keys, (chunk) => db.mirrorCustomer.count({ where: { merchantAccountId, key: { in: chunk } } }));
 }

@@ -66,13 +66,15 @@ async function incremental(ctx: SyncContext) {
 
 /** Batches with rows still pending settlement that the head walk did not cover. */
 async function recheckPendingBatches(ctx: SyncContext, coveredFrom: number, seen: Set<string>) {
-  const pending = await db.mirrorTransaction.findMany({
-    where: { merchantAccountId: ctx.merchantAccountId, statusCode: { in: ["P", "N"] }, batchKey: { not: null }, createdAt: { lte: new Date(Number.isFinite(coveredFrom) ? coveredFrom : ctx.now()) }, ...(seen.size <= 5000 ? { key: { notIn: [...seen] } } : {}) },
-    select: { batchKey: true },
-    distinct: ["batchKey"],
+  // Rows the head walk already saw are left out here, in memory: a NOT IN over thousands of
+  // keys would pass the database's limit on bound values. Pending rows are few (open batches).
+  const pendingRows = await db.mirrorTransaction.findMany({
+    where: { merchantAccountId: ctx.merchantAccountId, statusCode: { in: ["P", "N"] }, batchKey: { not: null }, createdAt: { lte: new Date(Number.isFinite(coveredFrom) ? coveredFrom : ctx.now()) } },
+    select: { key: true, batchKey: true },
     orderBy: { batchKey: "asc" },
-    take: ctx.settings.maxOpenBatches,
   });
+  const batchKeys = [...new Set(pendingRows.filter((row) => !seen.has(row.key)).map((row) => row.batchKey))].slice(0, ctx.settings.maxOpenBatches);
+  const pending = batchKeys.map((batchKey) => ({ batchKey }));
   for (const { batchKey } of pending) {
     if (!batchKey) continue;
     let offset = 0;

@@ -30,6 +30,20 @@ describe("mirror sync", { timeout: 30_000 }, () => {
     expect(card.search).toBe(card.search.toLowerCase());
   });
 
+  it("a second run is incremental over full 1000-row pages (more keys than one statement may bind)", async () => {
+    const emu = emulator();
+    const merchant = await makeMerchant(DOCS_KEY);
+    await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast });
+    const first = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: merchant.id, resource: "transactions" } } });
+
+    const outcomes = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast });
+    expect(outcomes).toEqual({ customers: "completed", transactions: "completed" });
+    const second = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: merchant.id, resource: "transactions" } } });
+    expect(second.lastError).toBeNull();
+    expect(second.lastSuccessAt!.getTime()).toBeGreaterThan(first.lastSuccessAt!.getTime());
+    expect(await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })).toBe(6000);
+  });
+
   it("incremental sync picks up a new sale and the void of an older transaction", async () => {
     const emu = emulator();
     const upstream = await emptyUpstreamMerchant(emu);
