@@ -16,5 +16,5 @@ export async function register() {
   void recoverInterruptedAccessIdRotations();
   // The local mirror of USAePay customers and transactions, kept fresh in the background.
   const { startMirrorSync } = await import("./lib/sync");
-  startMirrorSync();
+  startMirrorSync({ intervalMs: env.MIRROR_SYNC_INTERVAL_SECONDS * 1000 });
 }

@@ -11,6 +11,7 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
     expect(env.USAEPAY_EMULATOR_URL).toBe("http://127.0.0.1:4010/api/v2/");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
+    expect(env.MIRROR_SYNC_INTERVAL_SECONDS).toBe(30);
   });
 
   it("rejects a missing secret with a message that names it", () => {

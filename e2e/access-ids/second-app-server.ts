@@ -15,6 +15,8 @@ export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 310
     CLIENTPAY_EMULATOR_URL: `http://127.0.0.1:${process.env.E2E_CLIENTPAY_PORT ?? 4120}/v2/`,
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // As in playwright.config.ts: no background mirror sync competing with the specs.
+    MIRROR_SYNC_INTERVAL_SECONDS: "0",
   };
   let child: ChildProcess | undefined;
 
