@@ -27,17 +27,21 @@ test.describe("merchant accounts and keys", () => {
     const card = page.getByTestId("usaepay-credentials");
     await expect(page.getByTestId("usaepay-current")).toHaveText(/Not set/);
 
-    await submitUsaepayPair(page, OPERATING_KEY, "1111");
+    // An empty emulated merchant: this account then has nothing big for the mirror to sync.
+    const firstKey = uniqueApiKey("PDe2eFirst");
+    const firstHint = `API key ••••${firstKey.slice(-4)} · PIN ••••`;
+    await addUsaepayKey(firstKey, "1111");
+    await submitUsaepayPair(page, firstKey, "1111");
     await expect(page.getByTestId("usaepay-message")).toHaveText("USAePay accepted the new key; it is now in use.");
-    await expect(page.getByTestId("usaepay-current")).toHaveText("API key ••••0001 · PIN ••••");
+    await expect(page.getByTestId("usaepay-current")).toHaveText(firstHint);
 
     // A new key for the same emulated merchant, then rotate to it through the dashboard.
     const newKey = uniqueApiKey("PDe2eRotated");
-    await addUsaepayKey(newKey, "4242", OPERATING_KEY);
+    await addUsaepayKey(newKey, "4242", firstKey);
     await submitUsaepayPair(page, newKey, "4242");
     await expect(page.getByTestId("usaepay-message")).toHaveText("USAePay accepted the new key; it is now in use.");
     await expect(page.getByTestId("usaepay-current")).toHaveText(`API key ••••${newKey.slice(-4)} · PIN ••••`);
-    await expect(page.getByTestId("usaepay-previous")).toHaveText("API key ••••0001 · PIN ••••");
+    await expect(page.getByTestId("usaepay-previous")).toHaveText(firstHint);
     expect(await usaepayAccepts(newKey, "4242")).toBe(true);
 
     // A wrong PIN: a clear reason, and nothing changes.
@@ -45,12 +49,12 @@ test.describe("merchant accounts and keys", () => {
     await expect(page.getByTestId("usaepay-message")).toHaveText("USAePay did not accept this key and PIN. Nothing was changed.");
     await page.reload();
     await expect(page.getByTestId("usaepay-current")).toHaveText(`API key ••••${newKey.slice(-4)} · PIN ••••`);
-    await expect(page.getByTestId("usaepay-previous")).toHaveText("API key ••••0001 · PIN ••••");
+    await expect(page.getByTestId("usaepay-previous")).toHaveText(firstHint);
 
     // Restore previous, after confirming.
     await card.getByRole("button", { name: "Restore previous" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Restore previous" }).click();
-    await expect(page.getByTestId("usaepay-current")).toHaveText("API key ••••0001 · PIN ••••");
+    await expect(page.getByTestId("usaepay-current")).toHaveText(firstHint);
     await expect(page.getByTestId("usaepay-previous")).toHaveText(`API key ••••${newKey.slice(-4)} · PIN ••••`);
 
     // Discard it, after confirming.
@@ -79,13 +83,16 @@ test.describe("merchant accounts and keys", () => {
     const admin = await asRole(browser, "admin");
     await addMerchant(admin.page, `E2E Guarded ${Date.now()}`);
     const merchantUrl = admin.page.url();
+    const key = uniqueApiKey("PDe2eGuarded");
+    const hint = `API key ••••${key.slice(-4)} · PIN ••••`;
+    await addUsaepayKey(key, "1111");
 
     // Capture the real server-action request an admin's rotation form sends.
     const [request] = await Promise.all([
       admin.page.waitForRequest((candidate) => candidate.method() === "POST" && !!candidate.headers()["next-action"]),
-      submitUsaepayPair(admin.page, OPERATING_KEY, "1111"),
+      submitUsaepayPair(admin.page, key, "1111"),
     ]);
-    await expect(admin.page.getByTestId("usaepay-current")).toHaveText("API key ••••0001 · PIN ••••");
+    await expect(admin.page.getByTestId("usaepay-current")).toHaveText(hint);
     const body = request.postDataBuffer()!;
     const headers = { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"]!, accept: "text/x-component" };
 
@@ -104,7 +111,7 @@ test.describe("merchant accounts and keys", () => {
 
     // Nothing changed: still exactly one key and no previous one.
     await admin.page.reload();
-    await expect(admin.page.getByTestId("usaepay-current")).toHaveText("API key ••••0001 · PIN ••••");
+    await expect(admin.page.getByTestId("usaepay-current")).toHaveText(hint);
     await expect(admin.page.getByTestId("usaepay-previous")).toHaveCount(0);
     await admin.context.close();
   });

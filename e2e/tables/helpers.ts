@@ -19,7 +19,8 @@ export async function gotoTable(page: Page, path: string) {
   await expect(page.locator('[data-testid="sync-status"][data-hydrated="true"]')).toBeVisible();
 }
 
-/** Waits until an account's first full sync has finished (tables that need stable totals). */
+/** Waits until an account's first full sync has finished (tables that need stable totals); on
+ * PostgreSQL on two shared cores, beside a second account's sync, that takes up to ~4 min. */
 export async function waitForFullSync(request: APIRequestContext, merchant: string) {
   await expect
     .poll(
@@ -29,7 +30,7 @@ export async function waitForFullSync(request: APIRequestContext, merchant: stri
         const status = (await response.json()) as { resources: Record<string, { mode: string }> };
         return Object.values(status.resources).every((resource) => resource.mode === "incremental") ? "done" : "syncing";
       },
-      { timeout: 170_000, intervals: [2000] },
+      { timeout: 300_000, intervals: [2000] },
     )
     .toBe("done");
 }

@@ -8,7 +8,7 @@ test.use({ storageState: storageStatePath("manager") });
 
 test.describe("transactions table", () => {
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const context = await browser.newContext({ storageState: storageStatePath("manager") });
     const page = await context.newPage();
     await openFilledTable(page, TABLE, "transaction-row");
