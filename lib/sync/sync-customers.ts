@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { isGatewayError } from "@/lib/payments/http";
 import { budgeted, rest, type SyncContext } from "./context";
 import { customerDetailFields, customerListRow } from "./mirror-rows";
+import { walkFullList } from "./full-walk";
 import { countKnownCustomers, writeCustomerPage } from "./mirror-store";
 
 /**
@@ -12,39 +13,19 @@ import { countKnownCustomers, writeCustomerPage } from "./mirror-store";
  */
 export async function syncCustomers(ctx: SyncContext): Promise<void> {
   const state = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: ctx.merchantAccountId, resource: "customers" } } });
-  if (state.mode === "full") await fullWalk(ctx, state.cursorOffset, state.upstreamTotal);
-  else await incremental(ctx);
+  if (state.mode === "full") {
+    await walkFullList(ctx, {
+      resource: "customers",
+      startOffset: state.cursorOffset,
+      knownTotal: state.upstreamTotal,
+      fetchPage: (limit, offset, signal) => ctx.client.listCustomers({ limit, offset, signal }),
+      writePage: (items, cursor) => writeCustomerPage(ctx.merchantAccountId, items.map((customer) => customerListRow(ctx.merchantAccountId, customer)), cursor),
+    });
+  } else await incremental(ctx);
   await fetchDetails(ctx);
 }
 
 const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "customers" as const, leaseMs: ctx.settings.leaseMs });
-
-async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: number | null) {
-  let offset = startOffset;
-  let total = knownTotal;
-  for (;;) {
-    const startedAt = performance.now();
-    const page = await budgeted(ctx, () => ctx.client.listCustomers({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
-    const count = page.items.length;
-    const done = count === 0 || offset + count >= page.total;
-    const shift = total === null ? 0 : Math.min(0, page.total - total);
-    const next = Math.max(0, offset + count + shift);
-    await writeCustomerPage(
-      ctx.merchantAccountId,
-      page.items.map((customer) => customerListRow(ctx.merchantAccountId, customer)),
-      {
-        ...cursorFor(ctx),
-        data: done
-          ? { cursorOffset: 0, upstreamTotal: page.total, mode: "incremental", fullCompletedAt: new Date(ctx.now()), processedDelta: count }
-          : { cursorOffset: next, upstreamTotal: page.total, processedDelta: count },
-      },
-    );
-    if (done) return;
-    await rest(ctx, startedAt);
-    offset = next;
-    total = page.total;
-  }
-}
 
 async function incremental(ctx: SyncContext) {
   let offset = 0;

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { UsaepayTransaction } from "@/lib/payments/usaepay";
 import { budgeted, rest, type SyncContext } from "./context";
 import { transactionRow } from "./mirror-rows";
+import { walkFullList } from "./full-walk";
 import { countKnownTransactions, writeTransactionPage } from "./mirror-store";
 
 /**
@@ -12,36 +13,18 @@ import { countKnownTransactions, writeTransactionPage } from "./mirror-store";
  */
 export async function syncTransactions(ctx: SyncContext): Promise<void> {
   const state = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: ctx.merchantAccountId, resource: "transactions" } } });
-  if (state.mode === "full") await fullWalk(ctx, state.cursorOffset, state.upstreamTotal);
-  else await incremental(ctx);
+  if (state.mode === "full") {
+    await walkFullList(ctx, {
+      resource: "transactions",
+      startOffset: state.cursorOffset,
+      knownTotal: state.upstreamTotal,
+      fetchPage: (limit, offset, signal) => ctx.client.listTransactions({ limit, offset, signal }),
+      writePage: (items, cursor) => writeTransactionPage(ctx.merchantAccountId, rows(ctx, items), cursor),
+    });
+  } else await incremental(ctx);
 }
 
 const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "transactions" as const, leaseMs: ctx.settings.leaseMs });
-
-async function fullWalk(ctx: SyncContext, startOffset: number, knownTotal: number | null) {
-  let offset = startOffset;
-  let total = knownTotal;
-  for (;;) {
-    const startedAt = performance.now();
-    const page = await budgeted(ctx, () => ctx.client.listTransactions({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
-    const count = page.items.length;
-    const done = count === 0 || offset + count >= page.total;
-    // Rows deleted upstream shift older rows towards the head: step back so none is skipped.
-    // New rows at the head shift them away: re-reading a few is harmless (writes are idempotent).
-    const shift = total === null ? 0 : Math.min(0, page.total - total);
-    const next = Math.max(0, offset + count + shift);
-    await writeTransactionPage(ctx.merchantAccountId, rows(ctx, page.items), {
-      ...cursorFor(ctx),
-      data: done
-        ? { cursorOffset: 0, upstreamTotal: page.total, mode: "incremental", fullCompletedAt: new Date(ctx.now()), processedDelta: count }
-        : { cursorOffset: next, upstreamTotal: page.total, processedDelta: count },
-    });
-    if (done) return;
-    await rest(ctx, startedAt);
-    offset = next;
-    total = page.total;
-  }
-}
 
 async function incremental(ctx: SyncContext) {
   const windowStart = ctx.now() - ctx.settings.recentWindowMs;
