@@ -1,16 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { TableLoadError } from "@/components/data-table/table-load-error";
 
-/** The table could not be read (e.g. the database is unavailable): say so, offer a retry. */
 export default function CustomersError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <div className="flex flex-col items-start gap-3" data-testid="table-error">
-      <Notice tone="error">The customers could not be loaded. Try again in a moment.</Notice>
-      <Button variant="secondary" onClick={reset}>
-        Try again
-      </Button>
-    </div>
-  );
+  return <TableLoadError what="customers" reset={reset} />;
 }

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { TablePager } from "@/components/data-table/table-pager";
+import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
-import { Badge } from "@/components/ui/badge";
-import { Notice } from "@/components/ui/notice";
 import { requirePermission } from "@/lib/auth/session";
 import { getCustomerDetail } from "@/lib/dal/customers";
 import { formatCents, formatDateTime } from "@/lib/format";
@@ -38,15 +37,7 @@ export default async function CustomerDetailPage({
           </Link>
         }
       />
-      {source === "live" ? (
-        <Badge tone="good" className="mb-4" data-testid="detail-live">
-          Live from USAePay
-        </Badge>
-      ) : (
-        <Notice className="mb-4" data-testid="detail-fallback">
-          Showing the local copy{customer.detailSyncedAt ? ` from ${formatDateTime(customer.detailSyncedAt)}` : ""}: {fallbackReason}
-        </Notice>
-      )}
+      <DetailSource source={source} copiedAt={customer.detailSyncedAt} fallbackReason={fallbackReason} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">Contact</h2>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
-import { Badge } from "@/components/ui/badge";
-import { Notice } from "@/components/ui/notice";
 import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
@@ -39,15 +38,7 @@ export default async function TransactionDetailPage({ params }: { params: Promis
           </Link>
         }
       />
-      {source === "live" ? (
-        <Badge tone="good" className="mb-4" data-testid="detail-live">
-          Live from USAePay
-        </Badge>
-      ) : (
-        <Notice className="mb-4" data-testid="detail-fallback">
-          Showing the local copy from {mirroredAt ? formatDateTime(mirroredAt) : "the last sync"}: {fallbackReason}
-        </Notice>
-      )}
+      <DetailSource source={source} copiedAt={mirroredAt} fallbackReason={fallbackReason} />
       <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="transaction-detail">
         <Field label="Amount" testId="detail-amount">{formatCents(tx.amountCents)}</Field>
         <Field label="Status"><StatusBadge code={tx.statusCode} label={tx.statusLabel} /></Field>
