@@ -12,7 +12,7 @@ export async function register() {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   }
   // A rotation journal left open by a crash is recovered through Current Access ID.
-  const { recoverInterruptedAccessIdRotations } = await import("./lib/dal/access-id-recovery");
+  const { recoverInterruptedAccessIdRotations } = await import("./lib/dal/internal/access-id-recovery");
   void recoverInterruptedAccessIdRotations();
   // The local mirror of USAePay customers and transactions, kept fresh in the background.
   const { startMirrorSync } = await import("./lib/sync");

@@ -4,7 +4,14 @@ import { defineConfig } from "vitest/config";
 // Unit tests sit beside the code they test. Database tests (*.db.test.ts) need a
 // migrated database and run in their own project so CI can repeat them on PostgreSQL.
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // `server-only` throws unless resolved with Next's react-server condition; tests run
+      // server modules on purpose, so they get its empty module, as Next's server build does.
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     // The app's env module needs a secret; tests never read the developer's .env.
     env: {

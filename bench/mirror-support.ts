@@ -45,7 +45,7 @@ export async function freshMerchant(base: string) {
   const { resetDatabase } = await import("../scripts/reset-database");
   await resetDatabase(BENCH_DB);
   const { db } = await import("../lib/db");
-  const { replaceCurrentCredentials } = await import("../lib/dal/merchant-credentials");
+  const { replaceCurrentCredentials } = await import("../lib/dal/internal/credentials");
   const merchant = await db.merchantAccount.create({ data: { slug: "bench-operating", name: "Bench operating", environment: "emulator", usaepayBaseUrl: base } });
   await replaceCurrentCredentials(merchant.id, "usaepay", OPERATING, { actor: null });
   return merchant;

@@ -6,8 +6,8 @@
 import "../scripts/load-env";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "@/lib/dal/audit";
-import { replaceCurrentCredentials, setIntegratorKey } from "@/lib/dal/merchant-credentials";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { replaceCurrentCredentials, storeIntegratorKey } from "@/lib/dal/internal/credentials";
 import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "./demo-merchants";
 import { DEMO_USERS, printDemoLogins } from "./demo-users";
 
@@ -29,7 +29,7 @@ export async function seedDemoUsers() {
 
 export async function seedDemoMerchants() {
   if (!(await db.installationSecret.findUnique({ where: { name: "clientpay.integratorKey" } }))) {
-    await setIntegratorKey(null, DEMO_INTEGRATOR_KEY);
+    await storeIntegratorKey(DEMO_INTEGRATOR_KEY, { actor: null });
   }
   const staff = await db.user.findMany({ where: { email: { in: DEMO_USERS.filter((user) => user.role !== "ADMIN").map((user) => user.email) } } });
   for (const demo of DEMO_MERCHANTS) {

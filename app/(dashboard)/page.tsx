@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listAccessibleMerchants } from "@/lib/dal/merchants";
-import { ENVIRONMENT_LABELS } from "@/lib/merchants/endpoints";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
 
 export const metadata = { title: "Overview" };
 

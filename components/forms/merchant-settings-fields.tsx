@@ -1,6 +1,6 @@
 import { Field } from "@/components/forms/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { ENVIRONMENT_LABELS, ENVIRONMENTS } from "@/lib/merchants/endpoints";
+import { ENVIRONMENT_LABELS, ENVIRONMENTS } from "@/lib/validation/merchants";
 
 interface Values {
   name?: string;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { Badge } from "@/components/ui/badge";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";

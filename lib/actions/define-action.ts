@@ -1,7 +1,8 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { getViewer, type Viewer } from "@/lib/auth/session";
+import { getViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";

@@ -1,9 +1,10 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "@/lib/dal/audit";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { requestMetaFrom } from "@/lib/request-meta";

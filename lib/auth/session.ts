@@ -1,21 +1,16 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
-import { can, type Permission, type RoleName } from "./permissions";
-
-/** Who is asking: always re-read from the database, never trusted from the cookie alone. */
-export interface Viewer {
-  id: string;
-  email: string;
-  name: string;
-  role: RoleName;
-}
+import { can, type Permission } from "./permissions";
+import type { Viewer } from "./viewer";
 
 /**
- * The signed-in, active user for this request, or null. A disabled user, a deleted
- * user or a session older than the user's session version counts as signed out.
+ * The signed-in, active user for this request, or null: always re-read from the database,
+ * never trusted from the cookie alone. A disabled user, a deleted user or a session older
+ * than the user's session version counts as signed out.
  * Cached per request so a page and its components share one database read.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

@@ -1,8 +1,8 @@
-import type { Viewer } from "@/lib/auth/session";
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import type { Paged, PageParams } from "@/lib/validation/pagination";
-import { getAccessibleMerchant } from "./merchants";
-import { assertCan } from "./users";
+import type { Paged, PageParams } from "@/lib/validation/table-state";
+import { merchantFor } from "./internal/merchant-access";
 
 /** One row of an account's access-ID history, from the audit log. Details carry hints only. */
 export interface AccessIdEventDto {
@@ -49,8 +49,7 @@ function summarize(action: string, details: Details): string {
 }
 
 export async function listAccessIdHistory(viewer: Viewer, slug: string, { page, pageSize }: PageParams): Promise<Paged<AccessIdEventDto>> {
-  assertCan(viewer, "access-ids:read");
-  const merchant = await getAccessibleMerchant(viewer, slug);
+  const merchant = await merchantFor(viewer, "access-ids:read", { slug });
   const where = { targetType: "merchant", targetId: merchant.id, action: { startsWith: "access_id." } };
   const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),

@@ -1,18 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createClientpayEmulator } from "@/sandbox/clientpay";
-import { ACCESS_ID_TABLE, openStoredAccessId } from "./access-id-store";
-import { recoverInterruptedAccessIdRotations } from "./access-id-recovery";
-import { expireAccessId, getAccessIdOverview, listAccessIdHistory, recoverAccessId, rotateAccessId, testRequestId, validateAccessId } from "./access-ids";
-import { replaceCurrentCredentials, setIntegratorKey } from "./merchant-credentials";
+import { listAccessIdHistory } from "./access-id-history";
+import { expireAccessId, getAccessIdOverview, recoverAccessId, rotateAccessId, testRequestId, validateAccessId } from "./access-ids";
+import { ACCESS_ID_TABLE, openStoredAccessId } from "./internal/access-id-store";
+import { recoverInterruptedAccessIdRotations } from "./internal/access-id-recovery";
+import { replaceCurrentCredentials, storeIntegratorKey } from "./internal/credentials";
 import { makeMerchant, makeViewer, META } from "./test-fixtures";
 
 const OPERATING = { key: "sandbox-operating", pin: "1111" };
 
 beforeAll(async () => {
-  await setIntegratorKey(null, "paydesk-sandbox-integrator");
+  await storeIntegratorKey("paydesk-sandbox-integrator", { actor: null });
 });
 
 /** A fresh emulator and account per test, so ClientPay's "one current id per account" never leaks between tests. */

@@ -1,37 +1,31 @@
-import type { Viewer } from "@/lib/auth/session";
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { clientpayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { logger } from "@/lib/logger";
-import { clientpayBaseUrl, hostOf, type Environment } from "@/lib/merchants/endpoints";
-import { isAccessIdRejected, isCredentialsRejected, type ClientpayClient } from "@/lib/payments/clientpay";
+import { isCredentialsRejected, type ClientpayClient } from "@/lib/payments/clientpay";
 import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
-import { recordAuditEvent } from "./audit";
-import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, ROTATION_IN_FLIGHT_MESSAGE, ROTATION_TIMEOUT_MS, settleRotation } from "./access-id-journal";
-import { failureReason, rejectionMessage, upstreamFailure } from "./access-id-messages";
-import { recoverAbandonedRotations, type RecoveryReport } from "./access-id-recovery";
-import { clearAccessId, markAccessIdState, NO_ACCESS_ID_MESSAGE, openStoredAccessId, storeAccessId } from "./access-id-store";
-import { clientpayClientFor, EMULATOR_URLS, type GatewayDeps } from "./gateway-clients";
-import { getAccessibleMerchant, type MerchantDto } from "./merchants";
-import { assertCan } from "./users";
+import type { Environment } from "@/lib/validation/merchants";
+import { audit, refuseWhileRotating, resolveTarget, runStoredIdCall, storedHint, type AccessIdResult, type Target } from "./internal/access-id-calls";
+import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, ROTATION_TIMEOUT_MS, settleRotation } from "./internal/access-id-journal";
+import { failureReason, upstreamFailure } from "./internal/access-id-messages";
+import { recoverAbandonedRotations, type RecoveryReport } from "./internal/access-id-recovery";
+import { clearAccessId, markAccessIdState, openStoredAccessId, storeAccessId } from "./internal/access-id-store";
+import { merchantFor } from "./internal/merchant-access";
 
-export { listAccessIdHistory, type AccessIdEventDto } from "./access-id-history";
+export type { AccessIdResult } from "./internal/access-id-calls";
 
 /**
  * The access-ID page's data layer. Every function takes the viewer first, checks the named
- * permission, and resolves the account through getAccessibleMerchant (an ungranted account is
+ * permission, and resolves the account through merchantFor (an ungranted account is
  * "not found"). Every event is written to the audit log with masked hints only.
  */
 
 export interface AccessIdDeps extends GatewayDeps {
   /** Test seam: runs inside the transaction that stores a rotated id; throwing simulates a failed write. */
   beforeCommit?: () => Promise<void> | void;
-}
-
-/** What a check or change did; `message` is safe to show. */
-export interface AccessIdResult {
-  status: "success" | "error";
-  message: string;
 }
 
 export interface AccessIdOverviewDto {
@@ -58,8 +52,7 @@ export interface AccessIdOverviewDto {
  * open (the issue's "next load of the page"); that is system work, audited without an actor.
  */
 export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: GatewayDeps = {}): Promise<AccessIdOverviewDto> {
-  assertCan(viewer, "access-ids:read");
-  const merchant = await getAccessibleMerchant(viewer, slug);
+  const merchant = await merchantFor(viewer, "access-ids:read", { slug });
   const recovery = await recoverAbandonedRotations({ merchantId: merchant.id, trigger: "page_load", actor: null, detectedBy: viewer.email, deps });
   const [row, open, last] = await Promise.all([
     db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchant.id } }),
@@ -72,7 +65,7 @@ export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: Ga
   ]);
   return {
     merchant: { id: merchant.id, slug: merchant.slug, name: merchant.name, environment: merchant.environment },
-    clientpayHost: hostOf(clientpayBaseUrl(merchant, EMULATOR_URLS)),
+    clientpayHost: merchant.endpoints.clientpayHost,
     hint: row?.valueHint ?? null,
     usable: !!row?.valueSealed,
     state: toAccessIdState(row?.state),
@@ -86,136 +79,62 @@ export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: Ga
   };
 }
 
-// ---- helpers ------------------------------------------------------------------------------
-
-interface Target {
-  viewer: Viewer;
-  merchant: MerchantDto;
-  meta: RequestMeta;
-}
-
-function audit(target: Target, action: string, outcome: "success" | "failure", details: Record<string, string | null>, tx?: Parameters<typeof recordAuditEvent>[1]) {
-  return recordAuditEvent({ actor: target.viewer, action, outcome, targetType: "merchant", targetId: target.merchant.id, meta: target.meta, details }, tx);
-}
-
-async function storedHint(merchantId: string): Promise<string | null> {
-  const row = await db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueHint: true } });
-  return row?.valueHint ?? null;
-}
-
-/** The client and the stored id, opened just before the call; refuses (audited) when none is stored. */
-async function openForCall(target: Target, action: string, deps: GatewayDeps) {
-  const client = await clientpayClientFor(target.merchant, deps);
-  const hint = await storedHint(target.merchant.id);
-  const accessId = await openStoredAccessId(target.merchant.id);
-  if (!accessId) {
-    await audit(target, action, "failure", { hint, reason: "no_access_id" });
-    throw new AppError("no_access_id", NO_ACCESS_ID_MESSAGE);
-  }
-  return { client, accessId, hint };
-}
-
-/** ClientPay does not say why it refuses an id; whether it has another current one does. */
-async function classifyRejected(client: ClientpayClient, accessId: string): Promise<"expired" | "replaced"> {
-  try {
-    const current = await client.currentAccessId();
-    return current && current !== accessId ? "replaced" : "expired";
-  } catch {
-    return "expired";
-  }
-}
-
-/** Records that ClientPay refused the stored id, and says which way. */
-async function recordRejected(target: Target, action: string, client: ClientpayClient, accessId: string, hint: string | null): Promise<AccessIdResult> {
-  const state = await classifyRejected(client, accessId);
-  await db.$transaction(async (tx) => {
-    await markAccessIdState(tx, target.merchant.id, state, target.viewer.email);
-    await audit(target, action, "failure", { hint, result: state }, tx);
-  });
-  return { status: "error", message: rejectionMessage(state) };
-}
-
-async function refuseWhileRotating(target: Target, action: string) {
-  if (await findOpenRotation(target.merchant.id)) {
-    await audit(target, action, "failure", { reason: "rotation_in_flight" });
-    throw new AppError("rotation_in_flight", ROTATION_IN_FLIGHT_MESSAGE);
-  }
-}
-
-async function resolve(viewer: Viewer, permission: Parameters<typeof assertCan>[1], slug: string, meta: RequestMeta): Promise<Target> {
-  assertCan(viewer, permission);
-  return { viewer, merchant: await getAccessibleMerchant(viewer, slug), meta };
-}
-
 // ---- checks -------------------------------------------------------------------------------
 
 /** Validate Access ID with the stored id; updates the state. Upstream failures change nothing. */
 export async function validateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
-  const target = await resolve(viewer, "access-ids:validate", slug, meta);
-  const action = "access_id.validate";
-  const { client, accessId, hint } = await openForCall(target, action, deps);
-  let valid: boolean;
-  try {
-    valid = await client.withAccessId(accessId).validate();
-  } catch (error) {
-    if (!isAccessIdRejected(error)) {
-      await audit(target, action, "failure", { hint, reason: failureReason(error) });
-      throw upstreamFailure(error);
-    }
-    valid = false;
-  }
-  if (!valid) return recordRejected(target, action, client, accessId, hint);
-  await db.$transaction(async (tx) => {
-    await markAccessIdState(tx, target.merchant.id, "valid", viewer.email);
-    await audit(target, action, "success", { hint, result: "valid" }, tx);
-  });
-  return { status: "success", message: `ClientPay accepts the stored access ID (${hint}).` };
+  const target = await resolveTarget(viewer, "access-ids:validate", slug, meta);
+  return runStoredIdCall(
+    target,
+    {
+      action: "access_id.validate",
+      call: (session) => session.validate(),
+      onAccepted: (tx) => markAccessIdState(tx, target.merchant.id, "valid", viewer.email),
+      result: "valid",
+      message: (hint) => `ClientPay accepts the stored access ID (${hint}).`,
+    },
+    deps,
+  );
 }
 
 /** Generate Request ID with the stored id. The request ID is dropped at once: it is never shown or stored. */
 export async function testRequestId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
-  const target = await resolve(viewer, "access-ids:test-request", slug, meta);
-  const action = "access_id.test_request";
-  const { client, accessId, hint } = await openForCall(target, action, deps);
-  try {
-    await client.withAccessId(accessId).generateRequestId();
-  } catch (error) {
-    if (isAccessIdRejected(error)) return recordRejected(target, action, client, accessId, hint);
-    await audit(target, action, "failure", { hint, reason: failureReason(error) });
-    throw upstreamFailure(error);
-  }
-  await db.$transaction(async (tx) => {
-    await markAccessIdState(tx, target.merchant.id, "valid", viewer.email);
-    await audit(target, action, "success", { hint, result: "request_id_issued" }, tx);
-  });
-  return { status: "success", message: `ClientPay issued a request ID for the stored access ID (${hint}): ClientPay calls work. The request ID itself is not shown.` };
+  const target = await resolveTarget(viewer, "access-ids:test-request", slug, meta);
+  return runStoredIdCall(
+    target,
+    {
+      action: "access_id.test_request",
+      call: async (session) => void (await session.generateRequestId()),
+      onAccepted: (tx) => markAccessIdState(tx, target.merchant.id, "valid", viewer.email),
+      result: "request_id_issued",
+      message: (hint) => `ClientPay issued a request ID for the stored access ID (${hint}): ClientPay calls work. The request ID itself is not shown.`,
+    },
+    deps,
+  );
 }
 
 // ---- changes ------------------------------------------------------------------------------
 
 /** Expire Access ID: the stored id stops working at once; ClientPay calls fail until a new one is issued. */
 export async function expireAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
-  const target = await resolve(viewer, "access-ids:expire", slug, meta);
-  const action = "access_id.expire";
-  await refuseWhileRotating(target, action);
-  const { client, accessId, hint } = await openForCall(target, action, deps);
-  try {
-    await client.withAccessId(accessId).expire();
-  } catch (error) {
-    if (isAccessIdRejected(error)) return recordRejected(target, action, client, accessId, hint);
-    await audit(target, action, "failure", { hint, reason: failureReason(error) });
-    throw upstreamFailure(error);
-  }
-  await db.$transaction(async (tx) => {
-    await clearAccessId(tx, target.merchant.id, "expired", viewer.email);
-    await audit(target, action, "success", { hint, result: "expired" }, tx);
-  });
-  return { status: "success", message: `The access ID ${hint} was expired. ClientPay calls for this account will fail until an admin issues a new one.` };
+  const target = await resolveTarget(viewer, "access-ids:expire", slug, meta);
+  await refuseWhileRotating(target, "access_id.expire");
+  return runStoredIdCall(
+    target,
+    {
+      action: "access_id.expire",
+      call: (session) => session.expire(),
+      onAccepted: (tx) => clearAccessId(tx, target.merchant.id, "expired", viewer.email),
+      result: "expired",
+      message: (hint) => `The access ID ${hint} was expired. ClientPay calls for this account will fail until an admin issues a new one.`,
+    },
+    deps,
+  );
 }
 
 /** Current Access ID: stores what ClientPay considers current (after a rotation made elsewhere). */
 export async function recoverAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
-  const target = await resolve(viewer, "access-ids:recover", slug, meta);
+  const target = await resolveTarget(viewer, "access-ids:recover", slug, meta);
   const action = "access_id.recover";
   await refuseWhileRotating(target, action);
   const client = await clientpayClientFor(target.merchant, deps);
@@ -259,7 +178,7 @@ export async function recoverAccessId(viewer: Viewer, slug: string, meta: Reques
  * through Current Access ID — at once when possible, else on the next page load or start-up.
  */
 export async function rotateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: AccessIdDeps = {}): Promise<AccessIdResult> {
-  const target = await resolve(viewer, "access-ids:rotate", slug, meta);
+  const target = await resolveTarget(viewer, "access-ids:rotate", slug, meta);
   const action = "access_id.rotate";
   const merchantId = target.merchant.id;
   const client = await clientpayClientFor(target.merchant, { ...deps, timeoutMs: deps.timeoutMs ?? ROTATION_TIMEOUT_MS });

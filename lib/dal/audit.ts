@@ -1,44 +1,10 @@
-import { can, type RoleName } from "@/lib/auth/permissions";
-import { db, type Prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import type { RequestMeta } from "@/lib/request-meta";
-import type { Paged, PageParams } from "@/lib/validation/pagination";
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import type { Paged, PageParams } from "@/lib/validation/table-state";
+import { assertCan } from "./internal/guards";
 
-export interface AuditActor {
-  id: string;
-  email: string;
-}
-
-export interface AuditInput {
-  actor: AuditActor | null;
-  action: string;
-  outcome?: "success" | "failure";
-  targetType?: string;
-  targetId?: string;
-  meta?: RequestMeta;
-  /** Never a secret: masked hints only. */
-  details?: Prisma.InputJsonValue;
-}
-
-type AuditWriter = Pick<typeof db, "auditEvent">;
-
-/** Appends one audit row. Pass a transaction client to make it part of a larger write. */
-export async function recordAuditEvent(input: AuditInput, client: AuditWriter = db): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      actorId: input.actor?.id ?? null,
-      actorEmail: input.actor?.email ?? null,
-      action: input.action,
-      outcome: input.outcome ?? "success",
-      targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null,
-      ip: input.meta?.ip ?? null,
-      userAgent: input.meta?.userAgent ?? null,
-      details: input.details,
-    },
-  });
-}
-
+/** Reading the audit log (writing goes through lib/audit/record.ts). */
 export interface AuditEventDto {
   id: string;
   at: Date;
@@ -50,11 +16,8 @@ export interface AuditEventDto {
   ip: string | null;
 }
 
-export async function listAuditEvents(
-  viewer: { role: RoleName },
-  { page, pageSize }: PageParams,
-): Promise<Paged<AuditEventDto>> {
-  if (!can(viewer.role, "audit:read")) throw new AppError("forbidden", "You are not allowed to do this.");
+export async function listAuditEvents(viewer: Viewer, { page, pageSize }: PageParams): Promise<Paged<AuditEventDto>> {
+  assertCan(viewer, "audit:read");
   const [total, items] = await Promise.all([
     db.auditEvent.count(),
     db.auditEvent.findMany({

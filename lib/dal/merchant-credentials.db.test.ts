@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createClientpayEmulator } from "@/sandbox/clientpay";
 import { createUsaepayEmulator } from "@/sandbox/usaepay";
-import { clientpayClientFor, usaepayClientFor } from "./gateway-clients";
+import { clientpayClientFor, usaepayClientFor } from "@/lib/gateways/clients";
+import { storeIntegratorKey } from "./internal/credentials";
 import {
   discardPreviousCredentials,
   getCredentialHints,
   restorePreviousCredentials,
-  setIntegratorKey,
   setMerchantCredentials,
 } from "./merchant-credentials";
 import { makeMerchant, makeViewer, META } from "./test-fixtures";
@@ -29,7 +29,7 @@ beforeAll(async () => {
     body: JSON.stringify({ apiKey: SECOND_KEY.key, pin: SECOND_KEY.pin, merchant: OPERATING.key }),
   });
   expect(response.status).toBe(201);
-  await setIntegratorKey(null, "paydesk-sandbox-integrator");
+  await storeIntegratorKey("paydesk-sandbox-integrator", { actor: null });
 });
 
 

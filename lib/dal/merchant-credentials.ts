@@ -1,25 +1,16 @@
-import { randomUUID } from "node:crypto";
-import type { Viewer } from "@/lib/auth/session";
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clientpayBaseUrl, hostOf, usaepayBaseUrl } from "@/lib/merchants/endpoints";
+import { clientpayClientWith, INTEGRATOR_KEY_SECRET, integratorKey, usaepayClientWith, type GatewayDeps } from "@/lib/gateways/clients";
 import { isGatewayError } from "@/lib/payments/http";
 import type { RequestMeta } from "@/lib/request-meta";
 import type { Gateway } from "@/lib/validation/merchants";
-import { maskedHint, sealSecret } from "@/lib/vault";
-import { recordAuditEvent } from "./audit";
-import {
-  clientpayClientWith,
-  CREDENTIAL_TABLE,
-  EMULATOR_URLS,
-  INSTALLATION_TABLE,
-  INTEGRATOR_KEY_SECRET,
-  integratorKey,
-  usaepayClientWith,
-  type GatewayDeps,
-} from "./gateway-clients";
-import { getMerchantForAdmin, type MerchantDto } from "./merchants";
-import { assertCan } from "./users";
+import { maskedHint } from "@/lib/vault";
+import { replaceCurrentCredentials, storeIntegratorKey } from "./internal/credentials";
+import { assertCan } from "./internal/guards";
+import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 
 /** What pages may see of stored credentials: masked hints and dates only. */
 export interface CredentialHintDto {
@@ -36,8 +27,10 @@ export interface GatewayCredentialsDto {
 const GATEWAY_LABEL: Record<Gateway, string> = { usaepay: "USAePay", clientpay: "ClientPay" };
 const hintSelect = { slot: true, gateway: true, keyHint: true, pinHint: true, createdAt: true } as const;
 
+const keysOf = (viewer: Viewer, merchantId: string) => merchantFor(viewer, "merchant-keys:manage", { id: merchantId });
+
 export async function getCredentialHints(viewer: Viewer, merchantId: string): Promise<Record<Gateway, GatewayCredentialsDto>> {
-  assertCan(viewer, "merchant-keys:manage");
+  await keysOf(viewer, merchantId);
   const rows = await db.merchantCredential.findMany({ where: { merchantAccountId: merchantId }, select: hintSelect });
   const pick = (gateway: Gateway, slot: string) => {
     const row = rows.find((candidate) => candidate.gateway === gateway && candidate.slot === slot);
@@ -50,7 +43,7 @@ export async function getCredentialHints(viewer: Viewer, merchantId: string): Pr
 }
 
 /** Turns a failed upstream check into a message an admin can act on. */
-function verificationError(gateway: Gateway, baseUrl: string, error: unknown): AppError {
+function verificationError(gateway: Gateway, host: string, error: unknown): AppError {
   const label = GATEWAY_LABEL[gateway];
   const unchanged = "Nothing was changed.";
   if (error instanceof AppError) return new AppError(error.code, `${error.userMessage} ${unchanged}`, { cause: error });
@@ -58,17 +51,17 @@ function verificationError(gateway: Gateway, baseUrl: string, error: unknown): A
   const messages: Record<string, string> = {
     authentication: `${label} did not accept this key and PIN.`,
     ip_blocked: `${label} refused this server's IP address for this key (IP restriction).`,
-    network: `Could not reach ${label} at ${hostOf(baseUrl)} (network error or timeout).`,
+    network: `Could not reach ${label} at ${host} (network error or timeout).`,
     rate_limited: `${label}'s rate limit for this key was reached. Try again in a minute.`,
     unavailable: `${label} is unavailable right now (server error). Try again shortly.`,
-    bad_shape: `${label} at ${hostOf(baseUrl)} answered with something we could not understand. Check the account's URL.`,
+    bad_shape: `${label} at ${host} answered with something we could not understand. Check the account's URL.`,
   };
   return new AppError(`verify_${error.kind}`, `${messages[error.kind] ?? error.userMessage} ${unchanged}`, { cause: error });
 }
 
 /** One cheap authenticated call with the candidate pair, before anything is stored. */
 async function verifyCandidate(merchant: MerchantDto, gateway: Gateway, candidate: { key: string; pin: string }, deps: GatewayDeps) {
-  const baseUrl = gateway === "usaepay" ? usaepayBaseUrl(merchant, EMULATOR_URLS) : clientpayBaseUrl(merchant, EMULATOR_URLS);
+  const host = gateway === "usaepay" ? merchant.endpoints.usaepayHost : merchant.endpoints.clientpayHost;
   try {
     if (gateway === "usaepay") {
       // GET /customers?limit=1: the cheapest authenticated read.
@@ -78,7 +71,7 @@ async function verifyCandidate(merchant: MerchantDto, gateway: Gateway, candidat
     const valid = await clientpayClientWith(merchant, { integratorKey: await integratorKey(), ...candidate }, deps).validateCredentials();
     if (!valid) throw new AppError("verify_authentication", "ClientPay did not accept this account key and PIN.");
   } catch (error) {
-    throw verificationError(gateway, baseUrl, error);
+    throw verificationError(gateway, host, error);
   }
 }
 
@@ -95,8 +88,7 @@ export async function setMerchantCredentials(
   meta: RequestMeta,
   deps: GatewayDeps = {},
 ): Promise<void> {
-  assertCan(viewer, "merchant-keys:manage");
-  const merchant = await getMerchantForAdmin(viewer, merchantId);
+  const merchant = await keysOf(viewer, merchantId);
   try {
     await verifyCandidate(merchant, gateway, candidate, deps);
   } catch (error) {
@@ -115,46 +107,9 @@ export async function setMerchantCredentials(
   await replaceCurrentCredentials(merchantId, gateway, candidate, { actor: viewer, meta });
 }
 
-/**
- * Stores a pair as current, moving the old current to "previous" (dropping an older
- * previous), in one transaction with its audit row. Callers verify upstream first; the
- * demo seed, which runs before the emulators are up, calls it directly.
- */
-export async function replaceCurrentCredentials(
-  merchantId: string,
-  gateway: Gateway,
-  candidate: { key: string; pin: string },
-  audit: { actor: Viewer | null; meta?: RequestMeta },
-): Promise<void> {
-  const id = randomUUID();
-  const key = sealSecret(candidate.key, CREDENTIAL_TABLE, id, "key");
-  const pin = sealSecret(candidate.pin, CREDENTIAL_TABLE, id, "pin");
-  await db.$transaction(async (tx) => {
-    const where = (slot: string) => ({ merchantAccountId_gateway_slot: { merchantAccountId: merchantId, gateway, slot } });
-    const current = await tx.merchantCredential.findUnique({ where: where("current"), select: { id: true, keyHint: true, pinHint: true } });
-    await tx.merchantCredential.deleteMany({ where: { merchantAccountId: merchantId, gateway, slot: "previous" } });
-    if (current) await tx.merchantCredential.update({ where: { id: current.id }, data: { slot: "previous" } });
-    await tx.merchantCredential.create({
-      data: { id, merchantAccountId: merchantId, gateway, slot: "current", keySealed: key.sealed, keyHint: key.hint, pinSealed: pin.sealed, pinHint: pin.hint, createdById: audit.actor?.id ?? null },
-    });
-    await recordAuditEvent(
-      {
-        actor: audit.actor,
-        action: current ? "merchant.credentials.rotate" : "merchant.credentials.set",
-        targetType: "merchant",
-        targetId: merchantId,
-        meta: audit.meta,
-        details: { gateway, before: current ? { keyHint: current.keyHint, pinHint: current.pinHint } : null, after: { keyHint: key.hint, pinHint: pin.hint } },
-      },
-      tx,
-    );
-  });
-}
-
 /** Swaps current and previous: the pair in use before the last rotation is in use again. */
 export async function restorePreviousCredentials(viewer: Viewer, merchantId: string, gateway: Gateway, meta: RequestMeta): Promise<void> {
-  assertCan(viewer, "merchant-keys:manage");
-  await getMerchantForAdmin(viewer, merchantId);
+  await keysOf(viewer, merchantId);
   await db.$transaction(async (tx) => {
     const rows = await tx.merchantCredential.findMany({ where: { merchantAccountId: merchantId, gateway }, select: { id: true, slot: true, keyHint: true, pinHint: true } });
     const current = rows.find((row) => row.slot === "current");
@@ -179,8 +134,7 @@ export async function restorePreviousCredentials(viewer: Viewer, merchantId: str
 }
 
 export async function discardPreviousCredentials(viewer: Viewer, merchantId: string, gateway: Gateway, meta: RequestMeta): Promise<void> {
-  assertCan(viewer, "merchant-keys:manage");
-  await getMerchantForAdmin(viewer, merchantId);
+  await keysOf(viewer, merchantId);
   await db.$transaction(async (tx) => {
     const previous = await tx.merchantCredential.findUnique({
       where: { merchantAccountId_gateway_slot: { merchantAccountId: merchantId, gateway, slot: "previous" } },
@@ -202,19 +156,7 @@ export async function getIntegratorKeyHint(viewer: Viewer): Promise<{ hint: stri
 }
 
 /** The installation's ClientPay integrator key; sealed like the merchants' secrets. */
-export async function setIntegratorKey(viewer: Viewer | null, value: string, meta?: RequestMeta): Promise<void> {
-  if (viewer) assertCan(viewer, "merchant-keys:manage");
-  const sealed = sealSecret(value, INSTALLATION_TABLE, INTEGRATOR_KEY_SECRET, "value");
-  await db.$transaction(async (tx) => {
-    const before = await tx.installationSecret.findUnique({ where: { name: INTEGRATOR_KEY_SECRET }, select: { valueHint: true } });
-    await tx.installationSecret.upsert({
-      where: { name: INTEGRATOR_KEY_SECRET },
-      create: { name: INTEGRATOR_KEY_SECRET, valueSealed: sealed.sealed, valueHint: sealed.hint, updatedById: viewer?.id ?? null },
-      update: { valueSealed: sealed.sealed, valueHint: sealed.hint, updatedById: viewer?.id ?? null },
-    });
-    await recordAuditEvent(
-      { actor: viewer, action: "installation.integrator_key.set", targetType: "installation", targetId: INTEGRATOR_KEY_SECRET, meta, details: { before: before?.valueHint ?? null, after: sealed.hint } },
-      tx,
-    );
-  });
+export async function setIntegratorKey(viewer: Viewer, value: string, meta: RequestMeta): Promise<void> {
+  assertCan(viewer, "merchant-keys:manage");
+  await storeIntegratorKey(value, { actor: viewer, meta });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getAccessibleMerchant, grantMerchantAccess, listAccessibleMerchants, revokeMerchantAccess } from "./merchants";
+import { getMerchant, grantMerchantAccess, listAccessibleMerchants, revokeMerchantAccess } from "./merchants";
 import { makeMerchant, makeViewer, META } from "./test-fixtures";
 
 /** next/navigation's notFound() throws an error whose digest marks it as a 404. */
@@ -20,9 +20,9 @@ describe("merchant access", () => {
     expect(visible).not.toContain(other.id);
     expect((await listAccessibleMerchants(admin)).map((merchant) => merchant.id)).toEqual(expect.arrayContaining([granted.id, other.id]));
 
-    await expect(getAccessibleMerchant(viewer, granted.slug)).resolves.toMatchObject({ id: granted.id });
-    await expectNotFound(getAccessibleMerchant(viewer, other.slug));
-    await expectNotFound(getAccessibleMerchant(viewer, "no-such-account"));
+    await expect(getMerchant(viewer, granted.slug)).resolves.toMatchObject({ id: granted.id });
+    await expectNotFound(getMerchant(viewer, other.slug));
+    await expectNotFound(getMerchant(viewer, "no-such-account"));
   });
 
   it("answers not found at once after a revoke", async () => {
@@ -31,7 +31,7 @@ describe("merchant access", () => {
     const merchant = await makeMerchant();
     await grantMerchantAccess(admin, merchant.id, manager.id, META);
     await revokeMerchantAccess(admin, merchant.id, manager.id, META);
-    await expectNotFound(getAccessibleMerchant(manager, merchant.slug));
+    await expectNotFound(getMerchant(manager, merchant.slug));
   });
 
   it("lets only admins grant", async () => {
@@ -39,6 +39,6 @@ describe("merchant access", () => {
     const viewer = await makeViewer("VIEWER");
     const merchant = await makeMerchant();
     await expect(grantMerchantAccess(manager, merchant.id, viewer.id, META)).rejects.toThrow(/not allowed/);
-    await expectNotFound(getAccessibleMerchant(viewer, merchant.slug));
+    await expectNotFound(getMerchant(viewer, merchant.slug));
   });
 });

@@ -1,56 +1,29 @@
-import { notFound } from "next/navigation";
-import type { Viewer } from "@/lib/auth/session";
-import { db, Prisma } from "@/lib/db";
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Environment } from "@/lib/merchants/endpoints";
 import type { RequestMeta } from "@/lib/request-meta";
-import { slugify } from "@/lib/validation/merchants";
-import { recordAuditEvent } from "./audit";
-import { assertCan } from "./users";
+import { slugify, type Environment } from "@/lib/validation/merchants";
+import { assertCan } from "./internal/guards";
+import { accessibleTo, merchantFor, summarySelect, type MerchantDto, type MerchantSummaryDto } from "./internal/merchant-access";
 
-/** What pages see of a merchant account: settings and masked hints, never a secret. */
-export interface MerchantSummaryDto {
-  id: string;
-  slug: string;
-  name: string;
-  environment: Environment;
-}
+export type { MerchantDto, MerchantSummaryDto } from "./internal/merchant-access";
 
-export interface MerchantDto extends MerchantSummaryDto {
-  usaepayBaseUrl: string | null;
-  usaepayEndpointKey: string | null;
-  clientpayBaseUrl: string | null;
-  createdAt: Date;
-}
-
-const summarySelect = { id: true, slug: true, name: true, environment: true } as const;
-const merchantSelect = { ...summarySelect, usaepayBaseUrl: true, usaepayEndpointKey: true, clientpayBaseUrl: true, createdAt: true } as const;
-
-/** Admins see every account; everyone else only the accounts granted to them. */
-function accessibleTo(viewer: Viewer): Prisma.MerchantAccountWhereInput {
-  return viewer.role === "ADMIN" ? {} : { grants: { some: { userId: viewer.id } } };
-}
-
+/** The accounts the viewer may see (the switcher, the overview, the admin list). */
 export async function listAccessibleMerchants(viewer: Viewer): Promise<MerchantSummaryDto[]> {
+  assertCan(viewer, "merchants:read");
   return db.merchantAccount.findMany({ where: accessibleTo(viewer), select: summarySelect, orderBy: { name: "asc" } });
 }
 
-/**
- * The one way to reach a merchant account from a URL, action or route handler.
- * An account the viewer was not granted answers exactly like one that does not exist.
- */
-export async function getAccessibleMerchant(viewer: Viewer, slug: string): Promise<MerchantDto> {
-  const merchant = await db.merchantAccount.findFirst({ where: { slug, ...accessibleTo(viewer) }, select: merchantSelect });
-  if (!merchant) notFound();
-  return merchant;
+/** An account from a URL, for its header and pages: "not found" unless the viewer was granted it. */
+export async function getMerchant(viewer: Viewer, slug: string): Promise<MerchantDto> {
+  return merchantFor(viewer, "merchants:read", { slug });
 }
 
 /** By id, for admin pages and actions (ids come from forms, so they are re-checked here). */
 export async function getMerchantForAdmin(viewer: Viewer, merchantId: string): Promise<MerchantDto> {
-  assertCan(viewer, "merchants:manage");
-  const merchant = await db.merchantAccount.findUnique({ where: { id: merchantId }, select: merchantSelect });
-  if (!merchant) notFound();
-  return merchant;
+  return merchantFor(viewer, "merchants:manage", { id: merchantId });
 }
 
 export interface MerchantSettings {
@@ -70,11 +43,11 @@ async function uniqueSlug(name: string): Promise<string> {
   throw new AppError("slug_exhausted", "Choose a more distinctive name for this account.");
 }
 
-export async function createMerchant(viewer: Viewer, settings: MerchantSettings, meta: RequestMeta): Promise<MerchantDto> {
+export async function createMerchant(viewer: Viewer, settings: MerchantSettings, meta: RequestMeta): Promise<MerchantSummaryDto> {
   assertCan(viewer, "merchants:manage");
   const slug = await uniqueSlug(settings.name);
   return db.$transaction(async (tx) => {
-    const merchant = await tx.merchantAccount.create({ data: { ...settings, slug }, select: merchantSelect });
+    const merchant = await tx.merchantAccount.create({ data: { ...settings, slug }, select: summarySelect });
     await recordAuditEvent(
       { actor: viewer, action: "merchant.create", targetType: "merchant", targetId: merchant.id, meta, details: { name: merchant.name, environment: merchant.environment } },
       tx,

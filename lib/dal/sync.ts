@@ -1,8 +1,9 @@
-import type { Viewer } from "@/lib/auth/session";
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { isSyncRunningHere, requestMerchantSync } from "@/lib/sync";
 import { SYNC_RESOURCES, type SyncResource } from "@/lib/sync/lease";
-import { isSyncRunningHere, requestMerchantSync } from "@/lib/sync/scheduler";
-import { getAccessibleMerchant } from "./merchants";
+import { merchantFor } from "./internal/merchant-access";
 
 /** What the tables' header shows about the mirror: freshness and live progress. */
 export interface ResourceSyncDto {
@@ -20,6 +21,9 @@ export interface SyncStatusDto {
   running: boolean;
   resources: Record<SyncResource, ResourceSyncDto>;
 }
+
+/** Either table may show the mirror's status. */
+const READS_A_TABLE = ["customers:read", "transactions:read"] as const;
 
 async function statusFor(merchantAccountId: string): Promise<SyncStatusDto> {
   const [states, transactions, customers] = await Promise.all([
@@ -53,21 +57,13 @@ async function statusFor(merchantAccountId: string): Promise<SyncStatusDto> {
 }
 
 export async function getSyncStatus(viewer: Viewer, merchantSlug: string): Promise<SyncStatusDto> {
-  const merchant = await getAccessibleMerchant(viewer, merchantSlug);
+  const merchant = await merchantFor(viewer, READS_A_TABLE, { slug: merchantSlug });
   return statusFor(merchant.id);
 }
 
 /** Refresh: starts a sync of this account now (a no-op while one runs). */
 export async function startSync(viewer: Viewer, merchantSlug: string): Promise<SyncStatusDto> {
-  const merchant = await getAccessibleMerchant(viewer, merchantSlug);
+  const merchant = await merchantFor(viewer, "sync:run", { slug: merchantSlug });
   requestMerchantSync(merchant.id);
   return statusFor(merchant.id);
-}
-
-/** Page views keep the mirror fresh: a stale or never-synced account starts a sync in the background. */
-export async function ensureFreshMirror(merchantAccountId: string, maxAgeMs = 60_000): Promise<void> {
-  if (isSyncRunningHere(merchantAccountId)) return;
-  const states = await db.syncState.findMany({ where: { merchantAccountId }, select: { lastSuccessAt: true, status: true } });
-  const stale = states.length < SYNC_RESOURCES.length || states.some((state) => !state.lastSuccessAt || state.lastSuccessAt.getTime() < Date.now() - maxAgeMs);
-  if (stale) requestMerchantSync(merchantAccountId);
 }

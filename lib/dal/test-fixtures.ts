@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { insertUser } from "./users";
+import { insertUser } from "./internal/users";
 
 /** Helpers for DB tests: unique users and merchants, so tests never collide. */
 export async function makeViewer(role: Viewer["role"]): Promise<Viewer> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { transactionRow } from "@/lib/sync/mirror-rows";
 import { parseTransactionQuery } from "@/lib/validation/transactions";

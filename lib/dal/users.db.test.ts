@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { changeUserRole, insertUser, listUsers, setUserDisabled } from "./users";
+import { insertUser } from "./internal/users";
+import { changeUserRole, listUsers, setUserDisabled } from "./users";
 
 const meta = { ip: "203.0.113.9", userAgent: "vitest" };
 

@@ -1,76 +1,18 @@
-import { can, type Permission, type RoleName } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/session";
-import { hashPassword } from "@/lib/auth/password";
-import { db, Prisma } from "@/lib/db";
+import "server-only";
+import type { RoleName } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-meta";
-import { recordAuditEvent } from "./audit";
+import { assertCan } from "./internal/guards";
+import { insertUser, userDtoSelect, type NewUser, type UserDto } from "./internal/users";
 
-/** What pages may see of a user: never the password hash. */
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: RoleName;
-  disabled: boolean;
-  lastLoginAt: Date | null;
-  createdAt: Date;
-}
-
-const userDtoSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  disabled: true,
-  lastLoginAt: true,
-  createdAt: true,
-} as const;
-
-export function assertCan(viewer: Viewer, permission: Permission) {
-  if (!can(viewer.role, permission)) throw new AppError("forbidden", "You are not allowed to do this.");
-}
+export type { NewUser, UserDto } from "./internal/users";
 
 export async function listUsers(viewer: Viewer): Promise<UserDto[]> {
   assertCan(viewer, "users:read");
   return db.user.findMany({ select: userDtoSelect, orderBy: [{ disabled: "asc" }, { email: "asc" }] });
-}
-
-export interface NewUser {
-  email: string;
-  name: string;
-  role: RoleName;
-  password: string;
-}
-
-/** Shared by the admin page and the command line (which has no viewer: actor is null). */
-export async function insertUser(input: NewUser, audit: { actor: Viewer | null; meta?: RequestMeta }): Promise<UserDto> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash },
-        select: userDtoSelect,
-      });
-      await recordAuditEvent(
-        {
-          actor: audit.actor,
-          action: "user.create",
-          targetType: "user",
-          targetId: user.id,
-          meta: audit.meta,
-          details: { email: user.email, role: user.role },
-        },
-        tx,
-      );
-      return user;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("user_exists", "A user with that email already exists.", { cause: error });
-    }
-    throw error;
-  }
 }
 
 export async function createUser(viewer: Viewer, input: NewUser, meta: RequestMeta): Promise<UserDto> {
@@ -105,10 +47,7 @@ export async function setUserDisabled(viewer: Viewer, userId: string, disabled: 
   const user = await findOtherUser(viewer, userId);
   if (user.disabled === disabled) return;
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { disabled, sessionVersion: { increment: 1 } },
-    });
+    await tx.user.update({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } } });
     await recordAuditEvent(
       { actor: viewer, action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: userId, meta, details: { email: user.email } },
       tx,

@@ -1,7 +1,8 @@
+import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
-import type { RateLimitInfo } from "@/lib/payments/http";
-import { defaultSleep } from "@/lib/payments/http";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { defaultSleep, type RateLimitInfo } from "@/lib/payments/http";
 
 /**
  * One upstream budget per USAePay key, kept in the database so every app instance draws
@@ -9,21 +10,14 @@ import { defaultSleep } from "@/lib/payments/http";
  * 80 %); the rest is left for people's interactive calls, which never wait on this budget.
  * The limit itself is learned from X-Rate-Limit; a 429 pauses every worker of the key.
  */
-export const DEFAULT_MINUTE_LIMIT = 45; // spec §3: the documented default for "v2"
+export const DEFAULT_MINUTE_LIMIT = 45; // the documented default for "v2" (docs/usaepay-api.md, Rate limits)
 export const DEFAULT_SYNC_SHARE = 0.8;
 
 export interface BudgetOptions {
   share?: number;
-  /** Test seam; defaults to real time. */
+  /** Test seams; default to real time. The pause, the learnt limits' age and the waits all use them. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
-}
-
-export class BudgetPausedError extends Error {
-  constructor(readonly until: Date) {
-    super("upstream budget paused");
-    this.name = "BudgetPausedError";
-  }
 }
 
 /** Points the sync may spend per minute: never zero, so a tiny limit still makes progress. */
@@ -89,7 +83,7 @@ export function createUpstreamBudget(budgetKey: string, options: BudgetOptions =
     async record(info) {
       if (!info || (info.minuteLimit === undefined && info.dayLimit === undefined)) return;
       const data = { minuteLimit: info.minuteLimit, minuteRemaining: info.minuteRemaining, dayLimit: info.dayLimit, dayRemaining: info.dayRemaining };
-      await upsertBudgetRow(budgetKey, data);
+      await upsertBudgetRow(budgetKey, data, now);
       // Someone else (people, another app) is eating into the reserve: let the sync rest a little.
       if (info.minuteLimit && info.minuteRemaining !== undefined) {
         const reserve = info.minuteLimit - syncPointsFor(info.minuteLimit, share);
@@ -99,7 +93,7 @@ export function createUpstreamBudget(budgetKey: string, options: BudgetOptions =
 
     async pause(seconds) {
       const until = new Date(now() + Math.max(1, seconds) * 1000);
-      await upsertBudgetRow(budgetKey, { pausedUntil: until });
+      await upsertBudgetRow(budgetKey, { pausedUntil: until }, now);
       return until;
     },
 
@@ -123,11 +117,11 @@ async function consumeOne(limiter: RateLimiterPrisma, key: string): Promise<void
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
+type BudgetRow = { minuteLimit?: number; minuteRemaining?: number; dayLimit?: number; dayRemaining?: number; pausedUntil?: Date };
 
-async function upsertBudgetRow(budgetKey: string, data: { minuteLimit?: number; minuteRemaining?: number; dayLimit?: number; dayRemaining?: number; pausedUntil?: Date }) {
+async function upsertBudgetRow(budgetKey: string, fields: BudgetRow, now: () => number) {
+  // updatedAt from the budget's clock, not the database's: isExhausted() compares it with now().
+  const data = { ...fields, updatedAt: new Date(now()) };
   for (let attempt = 0; ; attempt += 1) {
     try {
       await db.upstreamBudget.upsert({ where: { budgetKey }, create: { budgetKey, ...data }, update: data });

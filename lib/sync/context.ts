@@ -1,3 +1,4 @@
+import "server-only";
 import type { Page, UsaepayClient } from "@/lib/payments/usaepay";
 import { isGatewayError } from "@/lib/payments/http";
 import type { UpstreamBudget } from "./budget";

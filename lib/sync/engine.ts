@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "@/lib/logger";
 import { isGatewayError } from "@/lib/payments/http";
 import { RateLimitedError, type SyncContext, type SyncOutcome } from "./context";
@@ -12,12 +13,12 @@ import { LeaseLostError } from "./mirror-store";
  * run can stop anywhere (crash, 429, lost lease) and the next run carries on.
  */
 export async function syncResource(ctx: SyncContext, resource: SyncResource): Promise<SyncOutcome> {
-  if (!(await claimLease(ctx.merchantAccountId, resource, ctx.owner, ctx.settings.leaseMs))) return "busy";
+  if (!(await claimLease(ctx.merchantAccountId, resource, ctx.owner, ctx.settings.leaseMs, ctx.now))) return "busy";
   try {
     await resetProgress(ctx.merchantAccountId, resource, ctx.owner);
     if (resource === "customers") await syncCustomers(ctx);
     else await syncTransactions(ctx);
-    await releaseLease(ctx.merchantAccountId, resource, ctx.owner, { ok: true });
+    await releaseLease(ctx.merchantAccountId, resource, ctx.owner, { ok: true, at: new Date(ctx.now()) });
     return "completed";
   } catch (error) {
     if (error instanceof LeaseLostError) return "busy";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Page } from "@/lib/payments/usaepay";
 import { budgeted, rest, type SyncContext } from "./context";
 import type { SyncResource } from "./lease";
@@ -17,7 +18,7 @@ interface FullWalk<T> {
  * written with the next cursor; the last page switches the resource to incremental mode.
  */
 export async function walkFullList<T>(ctx: SyncContext, walk: FullWalk<T>): Promise<void> {
-  const cursor = { owner: ctx.owner, resource: walk.resource, leaseMs: ctx.settings.leaseMs };
+  const cursor = { owner: ctx.owner, resource: walk.resource, leaseMs: ctx.settings.leaseMs, now: ctx.now };
   let offset = walk.startOffset;
   let total = walk.knownTotal;
   for (;;) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Db } from "@/lib/db";
 import type { CustomerListRow, TransactionRow } from "./mirror-rows";
 
@@ -25,6 +26,8 @@ export interface CursorUpdate {
   owner: string;
   resource: "customers" | "transactions";
   leaseMs: number;
+  /** The run's clock: each page written extends the lease from now. */
+  now: () => number;
   data: { cursorOffset?: number; upstreamTotal?: number; mode?: string; fullCompletedAt?: Date; processedDelta: number };
 }
 
@@ -32,7 +35,7 @@ async function advanceCursor(tx: Tx, merchantAccountId: string, cursor: CursorUp
   const { processedDelta, ...data } = cursor.data;
   const { count } = await tx.syncState.updateMany({
     where: { merchantAccountId, resource: cursor.resource, leaseOwner: cursor.owner },
-    data: { ...data, processed: { increment: processedDelta }, leaseUntil: new Date(Date.now() + cursor.leaseMs) },
+    data: { ...data, processed: { increment: processedDelta }, leaseUntil: new Date(cursor.now() + cursor.leaseMs) },
   });
   // Another worker took over (our lease expired): its cursor wins, this page is rolled back.
   if (count !== 1) throw new LeaseLostError();

@@ -1,6 +1,7 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { usaepayClientFor, type GatewayDeps } from "@/lib/dal/gateway-clients";
+import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { AppError } from "@/lib/errors";
 import { createUpstreamBudget, type BudgetOptions, type UpstreamBudget } from "./budget";
 import { DEFAULT_SYNC_SETTINGS, type SyncContext, type SyncOutcome, type SyncSettings } from "./context";
@@ -10,7 +11,7 @@ import { SYNC_RESOURCES, type SyncResource } from "./lease";
 /**
  * Runs a merchant account's sync (customers, then transactions). The background worker
  * and the Refresh button both come here; the caller has already resolved the account
- * (the worker for every account, Refresh through getAccessibleMerchant).
+ * (the worker for every account, Refresh through the DAL's access-checked resolver).
  */
 export interface RunOptions {
   fetch?: GatewayDeps["fetch"];
@@ -20,6 +21,7 @@ export interface RunOptions {
   owner?: string;
   signal?: AbortSignal;
   resources?: readonly SyncResource[];
+  /** The run's clock (leases, cursors, the budget); real time unless a test injects one. */
   now?: () => number;
 }
 
@@ -46,7 +48,8 @@ export async function runMerchantSync(merchantAccountId: string, options: RunOpt
     where: { id: merchantAccountId },
     select: { id: true, environment: true, usaepayBaseUrl: true, usaepayEndpointKey: true, clientpayBaseUrl: true },
   });
-  const budget = await budgetFor(merchantAccountId, options.budget);
+  const now = options.now ?? Date.now;
+  const budget = await budgetFor(merchantAccountId, { now, ...options.budget });
   // The sync reads through its own budget and handles 429 itself, so a page's wait never blocks people.
   const client = await usaepayClientFor(merchant, { fetch: options.fetch, timeoutMs: 30_000 });
   const ctx: SyncContext = {
@@ -56,7 +59,7 @@ export async function runMerchantSync(merchantAccountId: string, options: RunOpt
     owner: options.owner ?? randomUUID(),
     settings: { ...DEFAULT_SYNC_SETTINGS, ...options.settings },
     signal: options.signal,
-    now: options.now ?? Date.now,
+    now,
   };
   const outcomes = {} as Record<SyncResource, SyncOutcome>;
   for (const resource of options.resources ?? SYNC_RESOURCES) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { isGatewayError } from "@/lib/payments/http";
 import { budgeted, rest, type SyncContext } from "./context";
@@ -25,7 +26,7 @@ export async function syncCustomers(ctx: SyncContext): Promise<void> {
   await fetchDetails(ctx);
 }
 
-const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "customers" as const, leaseMs: ctx.settings.leaseMs });
+const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "customers" as const, leaseMs: ctx.settings.leaseMs, now: ctx.now });
 
 async function incremental(ctx: SyncContext) {
   let offset = 0;

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { UsaepayTransaction } from "@/lib/payments/usaepay";
 import { budgeted, rest, type SyncContext } from "./context";
@@ -24,7 +25,7 @@ export async function syncTransactions(ctx: SyncContext): Promise<void> {
   } else await incremental(ctx);
 }
 
-const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "transactions" as const, leaseMs: ctx.settings.leaseMs });
+const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "transactions" as const, leaseMs: ctx.settings.leaseMs, now: ctx.now });
 
 async function incremental(ctx: SyncContext) {
   const windowStart = ctx.now() - ctx.settings.recentWindowMs;

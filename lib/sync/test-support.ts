@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { replaceCurrentCredentials } from "@/lib/dal/merchant-credentials";
+import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
 import { db } from "@/lib/db";
 import { createUsaepayClient } from "@/lib/payments/usaepay";
 

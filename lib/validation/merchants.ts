@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { ENVIRONMENTS } from "@/lib/merchants/endpoints";
+
+/** Which gateway hosts an account talks to; lib/gateways/endpoints.ts resolves each to URLs. */
+export const ENVIRONMENTS = ["emulator", "sandbox", "production"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const ENVIRONMENT_LABELS: Record<Environment, string> = {
+  emulator: "Local emulator",
+  sandbox: "Sandbox",
+  production: "Production",
+};
 
 const optionalUrl = z
   .string()

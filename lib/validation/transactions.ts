@@ -1,14 +1,5 @@
 import { z } from "zod";
-import { firstParam, pageParamsSchema } from "./pagination";
-
-/**
- * Shared pieces of the tables' URL state. Every field is tolerant: a junk value becomes
- * its default (usually "no filter"), so a hand-edited or stale link still opens.
- */
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-export const searchText = z.string().trim().max(100).catch("").default("");
-export const sortDirection = z.enum(["asc", "desc"]).catch("desc").default("desc");
+import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 
 /** "YYYY-MM-DD" that is a real calendar day, else undefined. */
 export const isoDay = z
@@ -33,22 +24,6 @@ export const dollarsToCents = z
   .optional()
   .catch(undefined);
 
-export function pick(params: SearchParams, keys: readonly string[]): Record<string, string | undefined> {
-  return Object.fromEntries(keys.map((key) => [key, firstParam(params, key)]));
-}
-
-/** Builds "?a=1&b=2" from a state object, leaving out defaults so links stay short. */
-export function toQueryString(state: Record<string, string | number | undefined>, defaults: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) {
-    if (value === undefined || value === "" || value === defaults[key]) continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-
 /** The transactions table's URL state: search, filters, sort, page. */
 export const TRANSACTION_STATUSES = {
   pending: { label: "Pending", codes: ["P", "N"] },
@@ -63,18 +38,13 @@ export const CARD_TYPES = ["Visa", "MasterCard", "Amex", "Discover"] as const;
 export const TRANSACTION_SORTS = ["created", "amount", "status", "cardholder"] as const;
 export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
 
-const schema = z.object({
-  q: searchText,
+const schema = tableQuerySchema(TRANSACTION_SORTS, {
   status: z.enum(Object.keys(TRANSACTION_STATUSES) as [TransactionStatus, ...TransactionStatus[]]).optional().catch(undefined),
   from: isoDay,
   to: isoDay,
   min: dollarsToCents,
   max: dollarsToCents,
   card: z.enum(CARD_TYPES).optional().catch(undefined),
-  sort: z.enum(TRANSACTION_SORTS).catch("created").default("created"),
-  dir: sortDirection,
-  page: pageParamsSchema.shape.page,
-  pageSize: pageParamsSchema.shape.pageSize,
 });
 
 export type TransactionQuery = z.infer<typeof schema>;
@@ -88,13 +58,12 @@ const centsToText = (cents: number | undefined) => (cents === undefined ? undefi
 
 /** The URL for a state (defaults left out); `changes` reset the page unless they set it. */
 export function transactionHref(base: string, query: TransactionQuery, changes: Partial<TransactionQuery> = {}): string {
-  const next = { ...query, page: "page" in changes ? changes.page : 1, ...changes };
-  return (
-    base +
-    toQueryString(
-      { q: next.q, status: next.status, from: next.from, to: next.to, min: centsToText(next.min), max: centsToText(next.max), card: next.card, sort: next.sort, dir: next.dir, page: next.page, pageSize: next.pageSize },
-      { sort: "created", dir: "desc", page: 1, pageSize: 25 },
-    )
+  return tableHref(
+    base,
+    query,
+    changes,
+    (next) => ({ q: next.q, status: next.status, from: next.from, to: next.to, min: centsToText(next.min), max: centsToText(next.max), card: next.card, sort: next.sort, dir: next.dir, page: next.page, pageSize: next.pageSize }),
+    { sort: TRANSACTION_SORTS[0] },
   );
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { replaceCurrentCredentials } from "@/lib/dal/merchant-credentials";
+import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
 import { makeMerchant } from "@/lib/dal/test-fixtures";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,4 +1,4 @@
-import { redirectToFirstMerchant } from "@/components/merchants/redirect-to-first-merchant";
+import { redirectToFirstMerchant } from "../_components/redirect-to-first-merchant";
 
 export const metadata = { title: "Access IDs" };
 

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/dal/audit";
 import { formatDateTime } from "@/lib/format";
-import { parsePageParams } from "@/lib/validation/pagination";
+import { parsePageParams } from "@/lib/validation/table-state";
 
 export const metadata = { title: "Audit log" };
 

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getIntegratorKeyHint } from "@/lib/dal/merchant-credentials";
 import { listAccessibleMerchants } from "@/lib/dal/merchants";
 import { formatDateTime } from "@/lib/format";
-import { ENVIRONMENT_LABELS } from "@/lib/merchants/endpoints";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
 import { CreateMerchantForm } from "./_components/create-merchant-form";
 import { IntegratorKeyForm } from "./_components/integrator-key-form";
 

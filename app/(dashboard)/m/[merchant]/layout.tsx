@@ -4,14 +4,14 @@ import { MerchantSwitcher } from "@/components/merchants/merchant-switcher";
 import { NavLink } from "@/components/shell/nav-link";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { getAccessibleMerchant, listAccessibleMerchants } from "@/lib/dal/merchants";
-import { ENVIRONMENT_LABELS } from "@/lib/merchants/endpoints";
+import { getMerchant, listAccessibleMerchants } from "@/lib/dal/merchants";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
 
 /** The account header. Not a gate: each page resolves the merchant through the DAL itself. */
 export default async function MerchantLayout({ children, params }: { children: ReactNode; params: Promise<{ merchant: string }> }) {
   const viewer = await requireViewer();
   const { merchant: slug } = await params;
-  const [merchant, merchants] = await Promise.all([getAccessibleMerchant(viewer, slug), listAccessibleMerchants(viewer)]);
+  const [merchant, merchants] = await Promise.all([getMerchant(viewer, slug), listAccessibleMerchants(viewer)]);
   const sections = [
     { href: `/m/${slug}/customers`, label: "Customers", show: can(viewer.role, "customers:read") },
     { href: `/m/${slug}/transactions`, label: "Transactions", show: can(viewer.role, "transactions:read") },

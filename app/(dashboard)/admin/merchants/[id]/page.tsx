@@ -6,8 +6,6 @@ import { requirePermission } from "@/lib/auth/session";
 import { getCredentialHints } from "@/lib/dal/merchant-credentials";
 import { getMerchantForAdmin, listGrants } from "@/lib/dal/merchants";
 import { listUsers } from "@/lib/dal/users";
-import { clientpayBaseUrl, usaepayBaseUrl } from "@/lib/merchants/endpoints";
-import { EMULATOR_URLS } from "@/lib/dal/gateway-clients";
 import { CredentialsCard } from "./_components/credentials-card";
 import { GrantsCard } from "./_components/grants-card";
 import { SettingsForm } from "./_components/settings-form";
@@ -33,8 +31,8 @@ export default async function MerchantAdminPage({ params }: { params: Promise<{ 
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">
-        <CredentialsCard merchantId={merchant.id} gateway="usaepay" title="USAePay API key and PIN" baseUrl={usaepayBaseUrl(merchant, EMULATOR_URLS)} credentials={credentials.usaepay} />
-        <CredentialsCard merchantId={merchant.id} gateway="clientpay" title="ClientPay account key and PIN" baseUrl={clientpayBaseUrl(merchant, EMULATOR_URLS)} credentials={credentials.clientpay} />
+        <CredentialsCard merchantId={merchant.id} gateway="usaepay" title="USAePay API key and PIN" baseUrl={merchant.endpoints.usaepayBaseUrl} credentials={credentials.usaepay} />
+        <CredentialsCard merchantId={merchant.id} gateway="clientpay" title="ClientPay account key and PIN" baseUrl={merchant.endpoints.clientpayBaseUrl} credentials={credentials.clientpay} />
         <Card>
           <CardHeader>
             <CardTitle>Settings</CardTitle>

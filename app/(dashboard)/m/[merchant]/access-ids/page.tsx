@@ -1,8 +1,9 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getAccessIdOverview, listAccessIdHistory } from "@/lib/dal/access-ids";
-import { parsePageParams } from "@/lib/validation/pagination";
+import { listAccessIdHistory } from "@/lib/dal/access-id-history";
+import { getAccessIdOverview } from "@/lib/dal/access-ids";
+import { parsePageParams } from "@/lib/validation/table-state";
 import { AccessIdActions } from "./_components/access-id-actions";
 import { AccessIdHistory } from "./_components/access-id-history";
 import { AccessIdNotices } from "./_components/access-id-notices";

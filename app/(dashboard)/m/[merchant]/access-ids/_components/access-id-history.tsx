@@ -1,9 +1,9 @@
 import { Pagination } from "@/components/data-table/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import type { AccessIdEventDto } from "@/lib/dal/access-ids";
+import type { AccessIdEventDto } from "@/lib/dal/access-id-history";
 import { formatDateTime } from "@/lib/format";
-import type { Paged } from "@/lib/validation/pagination";
+import type { Paged } from "@/lib/validation/table-state";
 
 /** Every access-ID event for the account, from the audit log; the URL holds the page. */
 export function AccessIdHistory({ history, slug }: { history: Paged<AccessIdEventDto>; slug: string }) {

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { ENVIRONMENT_LABELS } from "@/lib/merchants/endpoints";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
 import type { AccessIdState } from "@/lib/validation/access-ids";
 
 const STATE: Record<AccessIdState, { label: string; tone: "good" | "bad" | "warn" | "neutral" }> = {

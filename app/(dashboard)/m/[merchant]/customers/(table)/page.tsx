@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { requirePermission } from "@/lib/auth/session";
 import { listCustomers } from "@/lib/dal/customers";
-import { getAccessibleMerchant } from "@/lib/dal/merchants";
-import { ensureFreshMirror, getSyncStatus } from "@/lib/dal/sync";
+import { getMerchant } from "@/lib/dal/merchants";
+import { getSyncStatus } from "@/lib/dal/sync";
 import { customerHref, parseCustomerQuery } from "@/lib/validation/customers";
-import { PAGE_SIZES } from "@/lib/validation/pagination";
+import { PAGE_SIZES } from "@/lib/validation/table-state";
 import { CustomersTable } from "../_components/customers-table";
 
 export const metadata = { title: "Customers" };
@@ -25,11 +25,12 @@ export default async function MerchantCustomersPage({
 }) {
   const viewer = await requirePermission("customers:read");
   const { merchant: slug } = await params;
-  const merchant = await getAccessibleMerchant(viewer, slug);
+  const merchant = await getMerchant(viewer, slug);
   const query = parseCustomerQuery(await searchParams);
   const base = `/m/${merchant.slug}/customers`;
-  await ensureFreshMirror(merchant.id);
-  const [page, sync] = await Promise.all([listCustomers(viewer, slug, query), getSyncStatus(viewer, slug)]);
+  const page = await listCustomers(viewer, slug, query);
+  // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
+  const sync = await getSyncStatus(viewer, slug);
 
   return (
     <>

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getCustomerDetail } from "@/lib/dal/customers";
 import { formatCents, formatDateTime } from "@/lib/format";
-import { firstParam, pageParamsSchema } from "@/lib/validation/pagination";
+import { firstParam, pageParamsSchema } from "@/lib/validation/table-state";
 import { StatusBadge } from "../../transactions/_components/status-badge";
 
 export const metadata = { title: "Customer" };
@@ -84,29 +84,31 @@ export default async function CustomerDetailPage({
           )}
         </section>
       </div>
-      <section className="mt-6 overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <h2 className="p-4 font-semibold">Transactions</h2>
-        {transactions.total === 0 ? (
-          <p className="px-4 pb-4 text-sm text-slate-600" data-testid="customer-transactions-empty">
-            No transactions for this customer in the mirror.
-          </p>
-        ) : (
-          <ul className="divide-y divide-slate-100" data-testid="customer-transactions">
-            {transactions.items.map((tx) => (
-              <li key={tx.key} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="customer-transaction">
-                <Link href={`${base}/transactions/${encodeURIComponent(tx.key)}`} className="text-brand-700 hover:underline">
-                  {formatDateTime(tx.createdAt)} · #{tx.refnum}
-                </Link>
-                <span className="flex items-center gap-3">
-                  <StatusBadge code={tx.statusCode} label={tx.statusLabel} />
-                  <span className="tabular-nums">{formatCents(tx.amountCents)}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <TablePager page={transactions.page} pageSize={transactions.pageSize} total={transactions.total} hrefFor={(target) => `${self}?page=${target}`} action={self} hidden={{}} />
-      </section>
+      {transactions && (
+        <section className="mt-6 overflow-hidden rounded-lg border border-slate-200 bg-white">
+          <h2 className="p-4 font-semibold">Transactions</h2>
+          {transactions.total === 0 ? (
+            <p className="px-4 pb-4 text-sm text-slate-600" data-testid="customer-transactions-empty">
+              No transactions for this customer in the mirror.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="customer-transactions">
+              {transactions.items.map((tx) => (
+                <li key={tx.key} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="customer-transaction">
+                  <Link href={`${base}/transactions/${encodeURIComponent(tx.key)}`} className="text-brand-700 hover:underline">
+                    {formatDateTime(tx.createdAt)} · #{tx.refnum}
+                  </Link>
+                  <span className="flex items-center gap-3">
+                    <StatusBadge code={tx.statusCode} label={tx.statusLabel} />
+                    <span className="tabular-nums">{formatCents(tx.amountCents)}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <TablePager page={transactions.page} pageSize={transactions.pageSize} total={transactions.total} hrefFor={(target) => `${self}?page=${target}`} action={self} hidden={{}} />
+        </section>
+      )}
     </>
   );
 }

@@ -3,8 +3,8 @@ import { SyncStatus } from "@/components/data-table/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { getAccessibleMerchant } from "@/lib/dal/merchants";
-import { ensureFreshMirror, getSyncStatus } from "@/lib/dal/sync";
+import { getMerchant } from "@/lib/dal/merchants";
+import { getSyncStatus } from "@/lib/dal/sync";
 import { listTransactions } from "@/lib/dal/transactions";
 import { amountText, parseTransactionQuery, transactionHref } from "@/lib/validation/transactions";
 import { TransactionFilters } from "../_components/transaction-filters";
@@ -22,11 +22,12 @@ export default async function MerchantTransactionsPage({
 }) {
   const viewer = await requirePermission("transactions:read");
   const { merchant: slug } = await params;
-  const merchant = await getAccessibleMerchant(viewer, slug);
+  const merchant = await getMerchant(viewer, slug);
   const query = parseTransactionQuery(await searchParams);
   const base = `/m/${merchant.slug}/transactions`;
-  await ensureFreshMirror(merchant.id);
-  const [page, sync] = await Promise.all([listTransactions(viewer, slug, query), getSyncStatus(viewer, slug)]);
+  const page = await listTransactions(viewer, slug, query);
+  // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
+  const sync = await getSyncStatus(viewer, slug);
   const filtered = !!(query.q || query.status || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
 
   return (

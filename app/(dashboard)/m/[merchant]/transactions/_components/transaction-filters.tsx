@@ -2,7 +2,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { PAGE_SIZES } from "@/lib/validation/pagination";
+import { PAGE_SIZES } from "@/lib/validation/table-state";
 import { amountText, CARD_TYPES, TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 
 /** A GET form: submitting writes the filters into the URL (page back to 1, sort kept). */

@@ -1,15 +1,11 @@
+import "server-only";
+import type { Environment } from "@/lib/validation/merchants";
+
 /**
  * Which hosts a merchant account talks to. The environment implies the base URLs;
  * an account may override either, and USAePay may use an endpoint key in place of "v2".
+ * Pages never resolve these themselves: merchant DTOs carry the resolved URLs and hosts.
  */
-export const ENVIRONMENTS = ["emulator", "sandbox", "production"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
-
-export const ENVIRONMENT_LABELS: Record<Environment, string> = {
-  emulator: "Local emulator",
-  sandbox: "Sandbox",
-  production: "Production",
-};
 
 const USAEPAY_HOSTS: Record<Exclude<Environment, "emulator">, string> = {
   sandbox: "https://sandbox.usaepay.com/api/v2/",
@@ -57,4 +53,18 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** What pages show of an account's hosts (never secret), resolved once in the DAL's DTO. */
+export interface ResolvedEndpoints {
+  usaepayBaseUrl: string;
+  usaepayHost: string;
+  clientpayBaseUrl: string;
+  clientpayHost: string;
+}
+
+export function resolveEndpoints(settings: EndpointSettings, emulators: EmulatorUrls): ResolvedEndpoints {
+  const usaepay = usaepayBaseUrl(settings, emulators);
+  const clientpay = clientpayBaseUrl(settings, emulators);
+  return { usaepayBaseUrl: usaepay, usaepayHost: hostOf(usaepay), clientpayBaseUrl: clientpay, clientpayHost: hostOf(clientpay) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePageParams } from "./pagination";
+import { parsePageParams } from "./table-state";
 
 describe("parsePageParams", () => {
   it("reads valid values", () => {

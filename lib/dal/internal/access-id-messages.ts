@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { isAccessIdRejected, isCredentialsRejected } from "@/lib/payments/clientpay";
 import { isGatewayError } from "@/lib/payments/http";

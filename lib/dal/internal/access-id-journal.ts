@@ -1,6 +1,8 @@
-import { db, Prisma } from "@/lib/db";
+import "server-only";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { recordAuditEvent, type AuditActor } from "./audit";
 import { clearAccessId, markAccessIdState, storeAccessId } from "./access-id-store";
 
 /**
@@ -48,9 +50,7 @@ export async function openRotation(merchantId: string, startedByEmail: string): 
     processState.running.add(row.id);
     return row;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("rotation_in_flight", ROTATION_IN_FLIGHT_MESSAGE, { cause: error });
-    }
+    if (isUniqueViolation(error)) throw new AppError("rotation_in_flight", ROTATION_IN_FLIGHT_MESSAGE, { cause: error });
     throw error;
   }
 }
@@ -93,10 +93,6 @@ export async function listAbandonedRotations(merchantId?: string): Promise<OpenR
       !processState.running.has(row.id) &&
       (processState.abandoned.has(row.id) || row.startedAt < processState.bootedAt || row.startedAt.getTime() < staleBefore),
   );
-}
-
-export function isRunningHere(rotationId: string): boolean {
-  return processState.running.has(rotationId);
 }
 
 export type SettledAs = "new_id" | "unchanged" | "none_active";

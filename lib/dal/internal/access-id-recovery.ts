@@ -1,10 +1,11 @@
+import "server-only";
+import type { AuditActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { clientpayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { logger } from "@/lib/logger";
-import type { AuditActor } from "./audit";
 import { upstreamFailure } from "./access-id-messages";
 import { settleRotation, listAbandonedRotations, type OpenRotation, type SettledAs } from "./access-id-journal";
 import { openStoredAccessId } from "./access-id-store";
-import { clientpayClientFor, type GatewayDeps } from "./gateway-clients";
 
 export interface RecoveryReport {
   rotationId: string;

@@ -1,12 +1,10 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { EndpointSettings } from "@/lib/merchants/endpoints";
-import type { ClientpayClient, ClientpaySession } from "@/lib/payments/clientpay";
 import type { AccessIdState } from "@/lib/validation/access-ids";
 import { openSecret, sealSecret } from "@/lib/vault";
 import { VaultOpenError } from "@/lib/vault/seal";
-import { clientpayClientFor, type GatewayDeps } from "./gateway-clients";
 
 /**
  * The stored ClientPay accessId of a merchant account: sealed with the row's merchant id in
@@ -16,10 +14,9 @@ import { clientpayClientFor, type GatewayDeps } from "./gateway-clients";
 export const ACCESS_ID_TABLE = "ClientpayAccessId";
 const FIELD = "value";
 
-type MerchantEndpoints = EndpointSettings & { id: string };
 type Writer = Pick<typeof db, "clientpayAccessId">;
 
-export function sealAccessId(merchantId: string, value: string) {
+function sealAccessId(merchantId: string, value: string) {
   return sealSecret(value, ACCESS_ID_TABLE, merchantId, FIELD);
 }
 
@@ -37,20 +34,6 @@ export async function openStoredAccessId(merchantId: string): Promise<string | n
 }
 
 export const NO_ACCESS_ID_MESSAGE = "This account has no usable ClientPay access ID, so ClientPay calls will fail until an admin issues one (Rotate).";
-
-/**
- * Every ClientPay call in the app goes through a session bound to the stored accessId; the
- * client fetches a fresh request ID for each call that needs one.
- */
-export async function clientpaySessionFor(
-  merchant: MerchantEndpoints,
-  deps: GatewayDeps = {},
-): Promise<{ client: ClientpayClient; session: ClientpaySession }> {
-  const client = await clientpayClientFor(merchant, deps);
-  const accessId = await openStoredAccessId(merchant.id);
-  if (!accessId) throw new AppError("no_access_id", NO_ACCESS_ID_MESSAGE);
-  return { client, session: client.withAccessId(accessId) };
-}
 
 export interface StoredIdFields {
   state: AccessIdState;

@@ -1,18 +1,20 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { clientpayBaseUrl, usaepayBaseUrl, type EndpointSettings } from "@/lib/merchants/endpoints";
 import { createClientpayClient, type ClientpayClient } from "@/lib/payments/clientpay";
 import type { FetchLike } from "@/lib/payments/http";
 import { createUsaepayClient, type UsaepayClient, type UsaepayClientOptions } from "@/lib/payments/usaepay";
 import { openSecret } from "@/lib/vault";
 import { VaultOpenError } from "@/lib/vault/seal";
+import { clientpayBaseUrl, resolveEndpoints, usaepayBaseUrl, type EndpointSettings, type ResolvedEndpoints } from "./endpoints";
 
 /**
- * The gateway factory: the only place merchant secrets are opened, just before a
- * client is built for a call. Callers pass a merchant they obtained through an
- * access-checked DAL function; nothing here checks the viewer again.
+ * The gateway factory: the only place merchant secrets are opened, just before a client is
+ * built for a call. It sits below the DAL and the sync, which both get their clients here.
+ * Callers pass a merchant they obtained through an access-checked DAL function (or, for the
+ * background sync, every account); nothing here checks a viewer.
  */
 export interface GatewayDeps {
   /** Tests inject the emulator's in-process fetch. */
@@ -21,13 +23,18 @@ export interface GatewayDeps {
   timeoutMs?: number;
 }
 
-export const EMULATOR_URLS = { usaepay: env.USAEPAY_EMULATOR_URL, clientpay: env.CLIENTPAY_EMULATOR_URL };
+const EMULATOR_URLS = { usaepay: env.USAEPAY_EMULATOR_URL, clientpay: env.CLIENTPAY_EMULATOR_URL };
 
 export const INTEGRATOR_KEY_SECRET = "clientpay.integratorKey";
 export const CREDENTIAL_TABLE = "MerchantCredential";
 export const INSTALLATION_TABLE = "InstallationSecret";
 
 type MerchantEndpoints = EndpointSettings & { id: string };
+
+/** The account's hosts with this installation's emulator URLs filled in. */
+export function endpointsOf(merchant: EndpointSettings): ResolvedEndpoints {
+  return resolveEndpoints(merchant, EMULATOR_URLS);
+}
 
 function opened(sealed: string, table: string, recordId: string, field: string): string {
   try {

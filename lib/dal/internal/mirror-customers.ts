@@ -1,0 +1,76 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirror-rows";
+import type { CustomerQuery } from "@/lib/validation/customers";
+import type { Paged } from "@/lib/validation/table-state";
+
+/** Queries of the local customers mirror, by account id (the public DAL resolves the account first). */
+
+/** A customers table row. */
+export interface CustomerDto {
+  key: string;
+  customerNumber: string | null;
+  displayName: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  state: string | null;
+  paymentMethodCount: number | null;
+}
+
+export interface CustomerDetailDto extends CustomerDto {
+  street: string | null;
+  postalCode: string | null;
+  country: string | null;
+  description: string | null;
+  paymentMethods: MirrorPaymentMethod[] | null;
+  billingSchedules: MirrorBillingSchedule[] | null;
+  detailSyncedAt: string | null;
+}
+
+type Row = Prisma.MirrorCustomerGetPayload<object>;
+
+function parseList<T>(json: string | null): T[] | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as T[];
+  } catch {
+    return null;
+  }
+}
+
+function toDto(row: Row): CustomerDto {
+  return {
+    key: row.key, customerNumber: row.customerNumber, displayName: row.displayName, company: row.company, email: row.email, phone: row.phone,
+    city: row.city, state: row.state, paymentMethodCount: parseList(row.paymentMethodsJson)?.length ?? null,
+  };
+}
+
+const ORDER: Record<CustomerQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorCustomerOrderByWithRelationInput[]> = {
+  newest: (dir) => [{ gatewayId: dir }, { key: dir }],
+  name: (dir) => [{ displayNameLower: dir }, { key: "asc" }],
+  email: (dir) => [{ email: dir }, { key: "asc" }],
+  city: (dir) => [{ city: dir }, { key: "asc" }],
+};
+
+/** A page of the account's mirrored customers, searched and sorted (ties broken by key, so paging is stable). */
+export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
+  const q = query.q.toLowerCase();
+  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...(q ? { search: { contains: q } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.mirrorCustomer.count({ where }),
+  ]);
+  return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+export function toCustomerDetailDto(row: Row): CustomerDetailDto {
+  return {
+    ...toDto(row),
+    street: row.street, postalCode: row.postalCode, country: row.country, description: row.description,
+    paymentMethods: parseList<MirrorPaymentMethod>(row.paymentMethodsJson),
+    billingSchedules: parseList<MirrorBillingSchedule>(row.billingSchedulesJson),
+    detailSyncedAt: row.detailSyncedAt?.toISOString() ?? null,
+  };
+}
