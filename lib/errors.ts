@@ -16,7 +16,3 @@ export class AppError extends Error {
 }
 
 export const GENERIC_USER_MESSAGE = "Something went wrong. Please try again; if it keeps happening, contact support.";
-
-export function userMessageOf(error: unknown): string {
-  return error instanceof AppError ? error.userMessage : GENERIC_USER_MESSAGE;
-}

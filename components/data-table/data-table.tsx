@@ -1,17 +1,36 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
 /**
- * A server-sorted, server-paged table on TanStack Table's headless model. Sorting is a link
- * (the URL is the state), so it works with the keyboard, back/forward and shared links.
- * Below `md` each row becomes a card with the same cells, labelled.
+ * The one table of the app, on TanStack Table's headless model, server-paged. Sorting (when
+ * the table has it) is a link: the URL is the state, so it works with the keyboard,
+ * back/forward and shared links. Below `md` each row becomes a card with the same cells,
+ * labelled. What is specific to a table (its columns, their alignment and first sort
+ * direction) comes in through the column definitions, never from here.
  */
+declare module "@tanstack/react-table" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
+  interface ColumnMeta<TData extends RowData, TValue> {
+    align?: "right";
+    /** The direction a first click on this column sorts by (default "asc"); e.g. "desc" for dates and amounts. */
+    firstSort?: "asc" | "desc";
+  }
+}
+
 export interface SortState {
   column: string;
   dir: "asc" | "desc";
+}
+
+export interface TableSort {
+  state: SortState;
+  /** Columns (by id) the server can sort by. */
+  columns: readonly string[];
+  /** The link for sorting by a column in a direction. */
+  href: (column: string, dir: "asc" | "desc") => string;
 }
 
 interface DataTableProps<T> {
@@ -19,46 +38,44 @@ interface DataTableProps<T> {
   columns: ColumnDef<T, any>[];
   data: T[];
   caption: string;
-  sort: SortState;
-  /** Columns (by id) the server can sort by, with the link for each direction. */
-  sortHref: (column: string, dir: "asc" | "desc") => string;
-  sortable: readonly string[];
   rowKey: (row: T) => string;
   rowTestId: string;
+  /** Extra data-* attributes per row (tests find rows by them). */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
+  /** On the wrapper of the table and its phone cards. */
+  testId?: string;
+  sort?: TableSort;
 }
 
-function nextDir(sort: SortState, column: string): "asc" | "desc" {
-  if (sort.column !== column) return column === "created" || column === "amount" || column === "newest" ? "desc" : "asc";
-  return sort.dir === "asc" ? "desc" : "asc";
-}
-
-export function DataTable<T>({ columns, data, caption, sort, sortHref, sortable, rowKey, rowTestId }: DataTableProps<T>) {
+export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowData, testId, sort }: DataTableProps<T>) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the table is rebuilt from server data each render; nothing downstream is memoized
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const sortable = (id: string) => !!sort?.columns.includes(id);
 
   return (
-    <>
+    <div data-testid={testId}>
       <table className="hidden w-full text-left text-sm md:table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
             {headers.map((header) => {
               const id = header.column.id;
+              const meta = header.column.columnDef.meta;
               const label = flexRender(header.column.columnDef.header, header.getContext());
-              const active = sort.column === id;
-              const meta = header.column.columnDef.meta as { align?: "right" } | undefined;
+              const active = sort?.state.column === id;
+              const dir = active ? (sort.state.dir === "asc" ? "desc" : "asc") : (meta?.firstSort ?? "asc");
               return (
                 <th
                   key={header.id}
                   scope="col"
                   className={cn("px-3 py-2 font-medium", meta?.align === "right" && "text-right")}
-                  aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : sortable.includes(id) ? "none" : undefined}
+                  aria-sort={active ? (sort.state.dir === "asc" ? "ascending" : "descending") : sortable(id) ? "none" : undefined}
                 >
-                  {sortable.includes(id) ? (
-                    <Link href={sortHref(id, nextDir(sort, id))} className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500" data-testid={`sort-${id}`} scroll={false}>
+                  {sort && sortable(id) ? (
+                    <Link href={sort.href(id, dir)} className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500" data-testid={`sort-${id}`} scroll={false}>
                       {label}
-                      <span aria-hidden="true">{active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      <span aria-hidden="true">{active ? (sort.state.dir === "asc" ? "▲" : "▼") : "↕"}</span>
                     </Link>
                   ) : (
                     label
@@ -70,22 +87,19 @@ export function DataTable<T>({ columns, data, caption, sort, sortHref, sortable,
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50" data-testid={rowTestId}>
-              {row.getVisibleCells().map((cell) => {
-                const meta = cell.column.columnDef.meta as { align?: "right" } | undefined;
-                return (
-                  <td key={cell.id} className={cn("px-3 py-2 align-top", meta?.align === "right" && "text-right tabular-nums")}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                );
-              })}
+            <tr key={row.id} className="hover:bg-slate-50" data-testid={rowTestId} {...rowData?.(row.original)}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={cn("px-3 py-2 align-top", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums")}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
       <ul className="divide-y divide-slate-100 md:hidden" aria-label={caption}>
         {table.getRowModel().rows.map((row) => (
-          <li key={row.id} className="p-4" data-testid={`${rowTestId}-card`}>
+          <li key={row.id} className="p-4" data-testid={`${rowTestId}-card`} {...rowData?.(row.original)}>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               {row.getVisibleCells().map((cell) => (
                 <div key={cell.id} className="contents">
@@ -97,6 +111,6 @@ export function DataTable<T>({ columns, data, caption, sort, sortHref, sortable,
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }

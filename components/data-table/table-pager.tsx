@@ -3,20 +3,23 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
 /**
- * Paging links for a server-rendered table. The next page is prefetched in full, so
+ * The one pager of every server-rendered table. Links, not buttons: the URL is the table's
+ * state, so back/forward and shared links work. The next page is prefetched in full, so
  * paging forward feels instant; "Go to page" jumps anywhere without walking there.
  */
 interface TablePagerProps {
   page: number;
   pageSize: number;
   total: number;
+  /** Builds the link for a page, keeping the rest of the URL state. */
   hrefFor: (page: number) => string;
-  /** The current state as hidden fields for the "Go to page" form. */
-  hidden: Record<string, string | number | undefined>;
+  /** Where "Go to page" submits (the table's path)... */
   action: string;
+  /** ...with the rest of the current state as hidden fields. */
+  hidden?: Record<string, string | number | undefined>;
 }
 
-export function TablePager({ page, pageSize, total, hrefFor, hidden, action }: TablePagerProps) {
+export function TablePager({ page, pageSize, total, hrefFor, action, hidden = {} }: TablePagerProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);

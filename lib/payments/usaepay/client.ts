@@ -22,7 +22,6 @@ import { batchSchema, customerSchema, listSchema, paymentMethodSchema, statusSch
  * ambiguous, and re-sending could move money twice. Declines are results, not exceptions
  * (see `transactionFailure` in ./errors to turn one into a GatewayError).
  */
-export const USAEPAY_PRODUCTION_BASE_URL = "https://secure.usaepay.com/api/v2/";
 export const USAEPAY_SANDBOX_BASE_URL = "https://sandbox.usaepay.com/api/v2/";
 
 export interface UsaepayClientOptions {

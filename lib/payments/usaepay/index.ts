@@ -6,7 +6,6 @@
 export { buildAuthorizationHeader, buildApiHash, hashApiKey, randomSeed } from "./auth";
 export {
   createUsaepayClient,
-  USAEPAY_PRODUCTION_BASE_URL,
   USAEPAY_SANDBOX_BASE_URL,
   type AddressInput,
   type BatchFilters,

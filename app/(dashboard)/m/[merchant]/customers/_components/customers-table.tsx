@@ -23,7 +23,7 @@ function columnsFor(base: string) {
     column.accessor("email", { id: "email", header: "Email", cell: (info) => info.getValue() ?? "—" }),
     column.accessor("phone", { header: "Phone", cell: (info) => info.getValue() ?? "—" }),
     column.accessor("city", { id: "city", header: "City", cell: (info) => [info.getValue(), info.row.original.state].filter(Boolean).join(", ") || "—" }),
-    column.accessor("customerNumber", { id: "newest", header: "Customer #", cell: (info) => info.getValue() ?? "—" }),
+    column.accessor("customerNumber", { id: "newest", header: "Customer #", meta: { firstSort: "desc" }, cell: (info) => info.getValue() ?? "—" }),
   ];
 }
 
@@ -33,9 +33,7 @@ export function CustomersTable({ base, query, rows }: { base: string; query: Cus
       columns={columnsFor(base)}
       data={rows}
       caption="Customers"
-      sort={{ column: query.sort, dir: query.dir }}
-      sortable={CUSTOMER_SORTS}
-      sortHref={(sort, dir) => customerHref(base, query, { sort: sort as CustomerQuery["sort"], dir })}
+      sort={{ state: { column: query.sort, dir: query.dir }, columns: CUSTOMER_SORTS, href: (sort, dir) => customerHref(base, query, { sort: sort as CustomerQuery["sort"], dir }) }}
       rowKey={(row) => row.key}
       rowTestId="customer-row"
     />

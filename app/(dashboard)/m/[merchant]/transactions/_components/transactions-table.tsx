@@ -15,6 +15,7 @@ function columnsFor(base: string) {
     column.accessor("createdAt", {
       id: "created",
       header: "Date",
+      meta: { firstSort: "desc" },
       cell: (info) => (
         <Link href={`${base}/${encodeURIComponent(info.row.original.key)}`} className="font-medium text-brand-700 hover:underline" data-testid="transaction-link">
           {formatDateTime(info.getValue())}
@@ -31,7 +32,7 @@ function columnsFor(base: string) {
       },
     }),
     column.accessor("statusCode", { id: "status", header: "Status", cell: (info) => <StatusBadge code={info.getValue()} label={info.row.original.statusLabel} /> }),
-    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right" }, cell: (info) => formatCents(info.getValue()) }),
+    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right", firstSort: "desc" }, cell: (info) => formatCents(info.getValue()) }),
   ];
 }
 
@@ -41,9 +42,7 @@ export function TransactionsTable({ base, query, rows }: { base: string; query: 
       columns={columnsFor(base)}
       data={rows}
       caption="Transactions, newest first unless sorted otherwise"
-      sort={{ column: query.sort, dir: query.dir }}
-      sortable={TRANSACTION_SORTS}
-      sortHref={(sort, dir) => transactionHref(base, query, { sort: sort as TransactionQuery["sort"], dir })}
+      sort={{ state: { column: query.sort, dir: query.dir }, columns: TRANSACTION_SORTS, href: (sort, dir) => transactionHref(base, query, { sort: sort as TransactionQuery["sort"], dir }) }}
       rowKey={(row) => row.key}
       rowTestId="transaction-row"
     />
