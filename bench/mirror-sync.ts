@@ -2,7 +2,7 @@
  * Goal (issue 7): the first full sync of the 104,000-transaction demo account within 1.1× the
  * rate-limit-bound optimum (list calls needed ÷ the sync's budget per minute), peak RSS ≤ 250 MB.
  *
- *   npx tsx bench/mirror-sync.ts [--per-minute 45]
+ *   npx tsx --import ./scripts/server-only.mjs bench/mirror-sync.ts [--per-minute 45]
  *
  * Uses the real default limit (45/min → a budget of 36 calls/min for the sync), so it takes
  * about three minutes. Writes bench/results/mirror-sync.json.

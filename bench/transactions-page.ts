@@ -3,7 +3,7 @@
  * account: p50 ≤ 50 ms at page 1, page 1000, with a search and with a date filter; and that
  * time against one direct upstream list call with the emulator adding 150 ms (ratio ≤ 0.3).
  *
- *   npx tsx bench/transactions-page.ts [--runs 40] [--reuse]
+ *   npx tsx --import ./scripts/server-only.mjs bench/transactions-page.ts [--runs 40] [--reuse]
  *
  * "Server time" is the page's data work through the same DAL the page calls (account check,
  * rows, count). Fills the mirror first at a raised rate limit unless --reuse finds it full.

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseEnv } from "./env-schema";
 
 /** The only reader of process.env in the app: validated once, when first imported. */

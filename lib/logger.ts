@@ -1,4 +1,6 @@
+import "server-only";
 import pino from "pino";
+import { env } from "@/lib/env";
 
 /**
  * Field names whose values must never reach a log line, at any depth we know of.
@@ -20,7 +22,7 @@ const redactPaths = SECRET_FIELDS.flatMap((field) => [
 ]);
 
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: env.LOG_LEVEL,
   redact: { paths: redactPaths, censor: "[redacted]" },
   base: undefined,
 });

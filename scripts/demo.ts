@@ -5,7 +5,7 @@
  * Pass --no-build to reuse the last build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { NEXT_CLI, PRISMA_CLI, run, waitForUrl } from "./run";
+import { NEXT_CLI, PRISMA_CLI, run, SERVER_MODULES, TSX, waitForUrl } from "./run";
 
 await run("node_modules/.bin/tsx", ["scripts/setup-env.ts"]);
 await import("./load-env");
@@ -16,7 +16,7 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISA
 console.log("\n› Applying database migrations");
 await run("node", [...PRISMA_CLI, "migrate", "deploy"], { env: childEnv });
 console.log("\n› Seeding demo data");
-await run("node_modules/.bin/tsx", ["prisma/seed.ts"], { env: childEnv });
+await run(TSX, [...SERVER_MODULES, "prisma/seed.ts"], { env: childEnv });
 if (!process.argv.includes("--no-build")) {
   console.log("\n› Building the dashboard (production mode)");
   await run("node", [NEXT_CLI, "build"], { env: childEnv });

@@ -7,14 +7,14 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import "./load-env";
 import { resetDatabase } from "./reset-database";
-import { NEXT_CLI, run } from "./run";
+import { NEXT_CLI, run, SERVER_MODULES, TSX } from "./run";
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 const port = process.env.E2E_PORT ?? "3100";
 const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
 await resetDatabase(databaseUrl);
-await run("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+await run(TSX, [...SERVER_MODULES, "prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
 mkdirSync("e2e/.logs", { recursive: true });
 const log = createWriteStream("e2e/.logs/app-server.log", { flags: "w" });

@@ -16,6 +16,10 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 export const PRISMA_CLI = ["--require", "./prisma/unref-timers.cjs", "node_modules/prisma/build/index.js"];
 export const NEXT_CLI = "node_modules/next/dist/bin/next";
 
+/** `run(TSX, [...SERVER_MODULES, script])` runs a script that imports server modules (see scripts/server-only.mjs). */
+export const TSX = "node_modules/.bin/tsx";
+export const SERVER_MODULES = ["--import", "./scripts/server-only.mjs"];
+
 /** Polls a URL until it answers 2xx, or gives up after `timeoutMs`. */
 export async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { UsaepayCustomer, UsaepayTransaction } from "@/lib/payments/usaepay";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { parseKeyRing, type KeyRing } from "./key-ring";
 import { maskedHint, open, seal, secretContext } from "./seal";

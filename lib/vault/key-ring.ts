@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The vault's master keys, from VAULT_KEYS: a comma-separated list of `id:base64key`,
  * each key exactly 32 bytes. The first key seals; every key opens. To rotate: put a new

@@ -1,3 +1,4 @@
+import "server-only";
 import type { KeyRing } from "./key-ring";
 import { open, seal, sealedKeyId, secretContext } from "./seal";
 import { sealedSecrets } from "./stored-secrets";

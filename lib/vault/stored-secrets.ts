@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Every sealed secret in the database, as (table, record, field) with a way to write a
  * re-sealed value back only if nobody changed it meanwhile. Used by vault:rotate and

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { createHttpClient, type FetchLike, type HttpLogger } from "../http/request";
 import type { RetryPolicy } from "../http/retry";

@@ -1,3 +1,4 @@
+import "server-only";
 export { createClientpayClient, MAX_SEARCH_PAGE_SIZE, type ClientpayClient, type ClientpayClientOptions, type ClientpaySession, type PaymentSearchResults } from "./client";
 export { CLIENTPAY_CODES, isAccessIdRejected, isCredentialsRejected, paymentFailure } from "./errors";
 export type * from "./requests";

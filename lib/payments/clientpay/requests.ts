@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * What callers pass to the client (money in integer cents, names in our own camelCase) and
  * the mappers that turn it into ClientPay's wire bodies (decimal amounts, spec sections 3-8).

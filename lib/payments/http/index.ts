@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Shared HTTP base for the payment gateway clients (USAePay, ClientPay).
  *

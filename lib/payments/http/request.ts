@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { GatewayError } from "./errors";
 import { redactSecrets } from "./redact";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { logger as defaultLogger } from "@/lib/logger";
 import { createHttpClient, type FetchLike, type HttpLogger, type RateLimitInfo, type RetryPolicy } from "../http";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * USAePay REST v2 client: `createUsaepayClient({ baseUrl, apiKey, pin, fetch?, timeoutMs?, logger?,
  * retry?, onRateLimit? })`. Domain types (money in integer cents) in ./mappers; wire schemas in
