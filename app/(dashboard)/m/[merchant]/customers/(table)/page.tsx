@@ -1,6 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
-import { SyncStatus } from "@/components/data-table/sync-status";
+import { SyncStatus } from "../../_components/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";

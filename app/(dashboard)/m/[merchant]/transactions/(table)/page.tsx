@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SyncStatus } from "@/components/data-table/sync-status";
+import { SyncStatus } from "../../_components/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
