@@ -5,6 +5,18 @@ import { budgetKeyFor, runMerchantSync } from "./runner";
 import { callsFor, emptyUpstreamMerchant, withControl, makeMerchant, TEST_CARD } from "./test-support";
 
 const fast = { detailsPerRun: 0, restFactor: 0 };
+/** The runs' injected clock; moved by hand, never by waiting. */
+const T0 = Date.now();
+
+/** A budget wait that never ends by itself: it records who waited how long and blocks until the run is stopped. */
+function blockingSleep(waits: { worker: string; ms: number }[], worker: string) {
+  return (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((_, reject) => {
+      waits.push({ worker, ms });
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
+}
 const emulator = () => withControl(createUsaepayEmulator({ ratePerMinute: 1000, ratePerDay: 100_000 }));
 
 describe("upstream budget", { timeout: 30_000 }, () => {
@@ -17,7 +29,7 @@ describe("upstream budget", { timeout: 30_000 }, () => {
     for (let i = 0; i < 4; i += 1) await upstream.client.listBatches({ limit: 1 });
     const merchant = await makeMerchant(upstream);
 
-    const first = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast });
+    const first = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, now: () => T0 });
     expect(first.customers).toBe("waiting");
     expect((await callsFor(emu, upstream.key)).rateLimited).toBe(1);
     const state = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: merchant.id, resource: "customers" } } });
@@ -25,19 +37,25 @@ describe("upstream budget", { timeout: 30_000 }, () => {
     expect(state.lastError).toMatch(/rate limit/);
     expect(state.leaseOwner).toBeNull();
     const budget = await db.upstreamBudget.findUniqueOrThrow({ where: { budgetKey: await budgetKeyFor(merchant.id) } });
-    expect(budget.pausedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const pausedUntil = budget.pausedUntil!.getTime();
+    expect(pausedUntil).toBeGreaterThan(T0);
     expect(budget.minuteLimit).toBe(4);
 
-    // A second worker respects the pause: no upstream call at all while it lasts.
+    // A second worker, a second later, respects the pause: it waits for the rest of it, with no upstream call.
     const callsBefore = (await callsFor(emu, upstream.key)).calls;
-    const paused = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, signal: AbortSignal.timeout(400) });
-    expect(paused.customers).toBe("aborted");
+    const waits: { worker: string; ms: number }[] = [];
+    const stop = new AbortController();
+    const waiting = runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, now: () => T0 + 1000, signal: stop.signal, budget: { sleep: blockingSleep(waits, "second") } });
+    await expect.poll(() => waits.length, { timeout: 5000 }).toBe(1);
+    expect(waits[0]!.ms).toBe(Math.min(60_000, pausedUntil - (T0 + 1000)));
+    stop.abort();
+    expect((await waiting).customers).toBe("aborted");
     expect((await callsFor(emu, upstream.key)).calls).toBe(callsBefore);
 
-    // The limit is raised and the pause has passed: the sync finishes where it stopped.
+    // The limit is raised and, on the clock, the pause has passed: the sync finishes where it stopped.
     await emu.control("PUT", `keys/${upstream.key}`, { perMinute: 1000 });
-    await db.upstreamBudget.update({ where: { budgetKey: budget.budgetKey }, data: { pausedUntil: new Date(Date.now() - 1), minuteLimit: 1000 } });
-    const resumed = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast });
+    await db.upstreamBudget.update({ where: { budgetKey: budget.budgetKey }, data: { minuteLimit: 1000 } });
+    const resumed = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, now: () => pausedUntil + 1 });
     expect(resumed).toEqual({ customers: "completed", transactions: "completed" });
     expect(await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })).toBe(3);
   });
@@ -56,16 +74,19 @@ describe("upstream budget", { timeout: 30_000 }, () => {
     await emu.control("DELETE", "counters");
 
     const stop = new AbortController();
+    const waits: { worker: string; ms: number }[] = [];
     const calls = { a: 0, b: 0 };
     const counting = (worker: "a" | "b") => async (input: string | URL | Request, init?: RequestInit) => {
       calls[worker] += 1;
       return emu.fetch(input, init);
     };
     // One worker walks transactions, another customers' details-free list, each in tiny pages.
-    const a = runMerchantSync(merchant.id, { fetch: counting("a"), resources: ["transactions"], settings: { ...fast, pageSize: 1 }, signal: stop.signal });
-    const b = runMerchantSync(merchant.id, { fetch: counting("b"), resources: ["customers"], settings: { ...fast, pageSize: 1 }, signal: stop.signal });
-    await expect.poll(() => calls.a + calls.b, { timeout: 5000 }).toBeGreaterThanOrEqual(8);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Each waits on the budget with a sleep that never ends by itself: once both wait, nothing more can be sent.
+    const run = (worker: "a" | "b", resources: ("transactions" | "customers")[]) =>
+      runMerchantSync(merchant.id, { fetch: counting(worker), resources, settings: { ...fast, pageSize: 1 }, signal: stop.signal, budget: { sleep: blockingSleep(waits, worker) } });
+    const a = run("a", ["transactions"]);
+    const b = run("b", ["customers"]);
+    await expect.poll(() => new Set(waits.map((wait) => wait.worker)).size, { timeout: 10_000 }).toBe(2);
     expect(calls.a + calls.b).toBe(8);
     expect(calls.a).toBeGreaterThan(0);
     expect(calls.b).toBeGreaterThan(0);

@@ -5,6 +5,8 @@ import { runMerchantSync } from "./runner";
 import { callsFor, DOCS_KEY, emptyUpstreamMerchant, withControl, makeMerchant, TEST_CARD } from "./test-support";
 
 const fast = { detailsPerRun: 0, restFactor: 0 };
+/** The runs' injected clock starts at the real time (so the emulator's recent data stays recent); tests move it by hand, never by waiting. */
+const T0 = Date.now();
 const emulator = () => withControl(createUsaepayEmulator({ ratePerMinute: 1000, ratePerDay: 100_000 }));
 
 describe("mirror sync", { timeout: 30_000 }, () => {
@@ -33,14 +35,16 @@ describe("mirror sync", { timeout: 30_000 }, () => {
   it("a second run is incremental over full 1000-row pages (more keys than one statement may bind)", async () => {
     const emu = emulator();
     const merchant = await makeMerchant(DOCS_KEY);
-    await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast });
-    const first = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: merchant.id, resource: "transactions" } } });
+    const state = () => db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: merchant.id, resource: "transactions" } } });
+    await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, now: () => T0 });
+    expect((await state()).lastSuccessAt).toEqual(new Date(T0));
 
-    const outcomes = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast });
+    const outcomes = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, now: () => T0 + 60_000 });
     expect(outcomes).toEqual({ customers: "completed", transactions: "completed" });
-    const second = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: merchant.id, resource: "transactions" } } });
+    const second = await state();
     expect(second.lastError).toBeNull();
-    expect(second.lastSuccessAt!.getTime()).toBeGreaterThan(first.lastSuccessAt!.getTime());
+    expect(second.mode).toBe("incremental");
+    expect(second.lastSuccessAt).toEqual(new Date(T0 + 60_000));
     expect(await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })).toBe(6000);
   });
 
@@ -83,20 +87,21 @@ describe("mirror sync", { timeout: 30_000 }, () => {
       }
       return emu.fetch(input, init);
     };
-    const first = runMerchantSync(merchant.id, { fetch: dyingFetch, owner: "worker-1", settings: { ...fast, leaseMs: 300 } });
+    // The dead worker's clock stands still at T0: each page it wrote extended its lease to T0 + 300 ms.
+    const first = runMerchantSync(merchant.id, { fetch: dyingFetch, owner: "worker-1", settings: { ...fast, leaseMs: 300 }, now: () => T0 });
     await expect.poll(() => listCalls, { timeout: 5000 }).toBe(4);
     expect(await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })).toBe(3000);
-    const busy = await runMerchantSync(merchant.id, { fetch: emu.fetch, owner: "worker-2", resources: ["transactions"], settings: fast });
+    const busy = await runMerchantSync(merchant.id, { fetch: emu.fetch, owner: "worker-2", resources: ["transactions"], settings: fast, now: () => T0 + 299 });
     expect(busy.transactions).toBe("busy"); // the dead worker's lease has not run out yet
 
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    // A moment after the lease ran out (on the injected clock: no waiting), another worker takes over.
     const offsets: number[] = [];
     const watching = async (input: string | URL | Request, init?: RequestInit) => {
       const url = new URL(String(input));
       if (url.pathname.endsWith("/transactions")) offsets.push(Number(url.searchParams.get("offset")));
       return emu.fetch(input, init);
     };
-    const second = await runMerchantSync(merchant.id, { fetch: watching, owner: "worker-2", resources: ["transactions"], settings: fast });
+    const second = await runMerchantSync(merchant.id, { fetch: watching, owner: "worker-2", resources: ["transactions"], settings: fast, now: () => T0 + 301 });
     expect(second.transactions).toBe("completed");
     expect(offsets).toEqual([3000, 4000, 5000]);
     expect(await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })).toBe(6000);
