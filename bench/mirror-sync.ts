@@ -1,5 +1,5 @@
 /**
- * Goal (issue 7): the first full sync of the 104,000-transaction demo account within 1.1× the
+ * Goal: the first full sync of the 104,000-transaction demo account within 1.1× the
  * rate-limit-bound optimum (list calls needed ÷ the sync's budget per minute), peak RSS ≤ 250 MB.
  *
  *   npx tsx --import ./scripts/server-only.mjs bench/mirror-sync.ts [--per-minute 45]

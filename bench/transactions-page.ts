@@ -1,5 +1,5 @@
 /**
- * Goal (issue 7): the transactions page's server time from the mirror of the 104,000-row demo
+ * Goal: the transactions page's server time from the mirror of the 104,000-row demo
  * account: p50 ≤ 50 ms at page 1, page 1000, with a search and with a date filter; and that
  * time against one direct upstream list call with the emulator adding 150 ms (ratio ≤ 0.3).
  *

@@ -1,5 +1,5 @@
 /**
- * USAePay emulator performance goals (issue 3): start-up under 3 s and RSS under 300 MB with all
+ * USAePay emulator performance goals: start-up under 3 s and RSS under 300 MB with all
  * demo merchants; a 1000-row list page at any offset under 50 ms.
  *
  *   npx tsx bench/usaepay-emulator.ts [--runs 20] [--json bench/results/usaepay-emulator.json (default)]

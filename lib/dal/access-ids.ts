@@ -49,7 +49,7 @@ export interface AccessIdOverviewDto {
 
 /**
  * The page's state. Loading it also recovers a rotation that a crash or a failed write left
- * open (the issue's "next load of the page"); that is system work, audited without an actor.
+ * open (so "the next page load" recovers it); that is system work, audited without an actor.
  */
 export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: GatewayDeps = {}): Promise<AccessIdOverviewDto> {
   const merchant = await merchantFor(viewer, "access-ids:read", { slug });
@@ -176,6 +176,7 @@ export async function recoverAccessId(viewer: Viewer, slug: string, meta: Reques
  * account is refused by its unique key), and the new id is stored in the transaction that
  * closes it. If ClientPay's answer is lost or the write fails, the journal is recovered
  * through Current Access ID — at once when possible, else on the next page load or start-up.
+ * New Access ID expires the previous id at once (docs/clientpay-api.md, Access IDs).
  */
 export async function rotateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: AccessIdDeps = {}): Promise<AccessIdResult> {
   const target = await resolveTarget(viewer, "access-ids:rotate", slug, meta);

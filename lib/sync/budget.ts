@@ -9,6 +9,7 @@ import { defaultSleep, type RateLimitInfo } from "@/lib/payments/http";
  * from the same minute. The sync may use `share` of the key's per-minute limit (default
  * 80 %); the rest is left for people's interactive calls, which never wait on this budget.
  * The limit itself is learned from X-Rate-Limit; a 429 pauses every worker of the key.
+ * USAePay counts calls per endpoint key and client IP (docs/usaepay-api.md, Rate limits).
  */
 export const DEFAULT_MINUTE_LIMIT = 45; // the documented default for "v2" (docs/usaepay-api.md, Rate limits)
 export const DEFAULT_SYNC_SHARE = 0.8;

@@ -10,7 +10,7 @@ import { countKnownTransactions, writeTransactionPage } from "./mirror-store";
  * Transactions: the first run walks the whole list (newest first, 1000 a page) from the
  * stored cursor; later runs read from the head until they reach known rows older than the
  * recent window, then re-read pending batches older than that window, so voids and
- * settlements of older rows arrive too.
+ * settlements of older rows arrive too (status codes and batches: docs/usaepay-api.md, Transactions and Batches).
  */
 export async function syncTransactions(ctx: SyncContext): Promise<void> {
   const state = await db.syncState.findUniqueOrThrow({ where: { merchantAccountId_resource: { merchantAccountId: ctx.merchantAccountId, resource: "transactions" } } });

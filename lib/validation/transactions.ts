@@ -24,7 +24,7 @@ export const dollarsToCents = z
   .optional()
   .catch(undefined);
 
-/** The transactions table's URL state: search, filters, sort, page. */
+/** The transactions table's URL state: search, filters, sort, page. Status codes: docs/usaepay-api.md, Transactions. */
 export const TRANSACTION_STATUSES = {
   pending: { label: "Pending", codes: ["P", "N"] },
   settled: { label: "Settled", codes: ["S"] },
