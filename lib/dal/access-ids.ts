@@ -8,7 +8,7 @@ import { isCredentialsRejected, type ClientpayClient } from "@/lib/payments/clie
 import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
 import type { Environment } from "@/lib/validation/merchants";
-import { audit, refuseWhileRotating, resolveTarget, runStoredIdCall, storedHint, type AccessIdResult, type Target } from "./internal/access-id-calls";
+import { audit, markValid, refuseWhileRotating, resolveTarget, runStoredIdCall, storedHint, type AccessIdResult, type StoredIdCall, type Target } from "./internal/access-id-calls";
 import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, ROTATION_TIMEOUT_MS, settleRotation } from "./internal/access-id-journal";
 import { failureReason, upstreamFailure } from "./internal/access-id-messages";
 import { recoverAbandonedRotations, type RecoveryReport } from "./internal/access-id-recovery";
@@ -81,36 +81,38 @@ export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: Ga
 
 // ---- checks -------------------------------------------------------------------------------
 
+const VALIDATE: StoredIdCall = {
+  action: "access_id.validate",
+  call: (session) => session.validate(),
+  onAccepted: markValid,
+  result: "valid",
+  message: (hint) => `ClientPay accepts the stored access ID (${hint}).`,
+};
+
+const TEST_REQUEST: StoredIdCall = {
+  action: "access_id.test_request",
+  call: async (session) => void (await session.generateRequestId()),
+  onAccepted: markValid,
+  result: "request_id_issued",
+  message: (hint) => `ClientPay issued a request ID for the stored access ID (${hint}): ClientPay calls work. The request ID itself is not shown.`,
+};
+
+const EXPIRE: StoredIdCall = {
+  action: "access_id.expire",
+  call: (session) => session.expire(),
+  onAccepted: (tx, target) => clearAccessId(tx, target.merchant.id, "expired", target.viewer.email),
+  result: "expired",
+  message: (hint) => `The access ID ${hint} was expired. ClientPay calls for this account will fail until an admin issues a new one.`,
+};
+
 /** Validate Access ID with the stored id; updates the state. Upstream failures change nothing. */
 export async function validateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
-  const target = await resolveTarget(viewer, "access-ids:validate", slug, meta);
-  return runStoredIdCall(
-    target,
-    {
-      action: "access_id.validate",
-      call: (session) => session.validate(),
-      onAccepted: (tx) => markAccessIdState(tx, target.merchant.id, "valid", viewer.email),
-      result: "valid",
-      message: (hint) => `ClientPay accepts the stored access ID (${hint}).`,
-    },
-    deps,
-  );
+  return runStoredIdCall(await resolveTarget(viewer, "access-ids:validate", slug, meta), VALIDATE, deps);
 }
 
 /** Generate Request ID with the stored id. The request ID is dropped at once: it is never shown or stored. */
 export async function testRequestId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
-  const target = await resolveTarget(viewer, "access-ids:test-request", slug, meta);
-  return runStoredIdCall(
-    target,
-    {
-      action: "access_id.test_request",
-      call: async (session) => void (await session.generateRequestId()),
-      onAccepted: (tx) => markAccessIdState(tx, target.merchant.id, "valid", viewer.email),
-      result: "request_id_issued",
-      message: (hint) => `ClientPay issued a request ID for the stored access ID (${hint}): ClientPay calls work. The request ID itself is not shown.`,
-    },
-    deps,
-  );
+  return runStoredIdCall(await resolveTarget(viewer, "access-ids:test-request", slug, meta), TEST_REQUEST, deps);
 }
 
 // ---- changes ------------------------------------------------------------------------------
@@ -118,18 +120,8 @@ export async function testRequestId(viewer: Viewer, slug: string, meta: RequestM
 /** Expire Access ID: the stored id stops working at once; ClientPay calls fail until a new one is issued. */
 export async function expireAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<AccessIdResult> {
   const target = await resolveTarget(viewer, "access-ids:expire", slug, meta);
-  await refuseWhileRotating(target, "access_id.expire");
-  return runStoredIdCall(
-    target,
-    {
-      action: "access_id.expire",
-      call: (session) => session.expire(),
-      onAccepted: (tx) => clearAccessId(tx, target.merchant.id, "expired", viewer.email),
-      result: "expired",
-      message: (hint) => `The access ID ${hint} was expired. ClientPay calls for this account will fail until an admin issues a new one.`,
-    },
-    deps,
-  );
+  await refuseWhileRotating(target, EXPIRE.action);
+  return runStoredIdCall(target, EXPIRE, deps);
 }
 
 /** Current Access ID: stores what ClientPay considers current (after a rotation made elsewhere). */

@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { requestSyncIfStale } from "@/lib/sync";
 import { storeCustomerDetail } from "@/lib/sync/sync-customers";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
 import { readLive, type LiveRead } from "./internal/live-detail";
 import { merchantFor } from "./internal/merchant-access";
+import { merchantForTable } from "./internal/table-view";
 import { listMirrorCustomers, toCustomerDetailDto, type CustomerDetailDto, type CustomerDto } from "./internal/mirror-customers";
 import { listMirrorTransactions, type TransactionDto } from "./internal/mirror-transactions";
 
@@ -16,9 +16,7 @@ export type { CustomerDetailDto, CustomerDto } from "./internal/mirror-customers
 
 /** Customers from the local mirror; the detail page refreshes one customer live when it can. */
 export async function listCustomers(viewer: Viewer, merchantSlug: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
-  const merchant = await merchantFor(viewer, "customers:read", { slug: merchantSlug });
-  // A page view keeps the mirror fresh: a stale account starts a sync in the background.
-  await requestSyncIfStale(merchant.id);
+  const merchant = await merchantForTable(viewer, "customers:read", merchantSlug);
   return listMirrorCustomers(merchant.id, query);
 }
 

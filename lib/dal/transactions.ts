@@ -2,12 +2,12 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { requestSyncIfStale } from "@/lib/sync";
 import { transactionRow } from "@/lib/sync/mirror-rows";
 import type { TransactionQuery } from "@/lib/validation/transactions";
 import type { Paged } from "@/lib/validation/table-state";
 import { readLive, type LiveRead } from "./internal/live-detail";
 import { merchantFor } from "./internal/merchant-access";
+import { merchantForTable } from "./internal/table-view";
 import { listMirrorTransactions, toTransactionDto, type TransactionDto } from "./internal/mirror-transactions";
 
 export type { TransactionDto } from "./internal/mirror-transactions";
@@ -18,9 +18,7 @@ export type { TransactionDto } from "./internal/mirror-transactions";
  * so another account's keys in a URL answer "not found".
  */
 export async function listTransactions(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<Paged<TransactionDto>> {
-  const merchant = await merchantFor(viewer, "transactions:read", { slug: merchantSlug });
-  // A page view keeps the mirror fresh: a stale account starts a sync in the background.
-  await requestSyncIfStale(merchant.id);
+  const merchant = await merchantForTable(viewer, "transactions:read", merchantSlug);
   return listMirrorTransactions(merchant.id, query);
 }
 

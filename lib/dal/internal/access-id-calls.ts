@@ -57,12 +57,17 @@ async function classifyRejected(client: ClientpayClient, accessId: string): Prom
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-interface StoredIdCall {
+/** After a call ClientPay accepted: the stored id is known to be valid, checked by this viewer. */
+export function markValid(tx: Tx, target: Target): Promise<void> {
+  return markAccessIdState(tx, target.merchant.id, "valid", target.viewer.email);
+}
+
+export interface StoredIdCall {
   action: string;
   /** The ClientPay call on the stored id; `false` means ClientPay answered "not valid". */
   call: (session: ClientpaySession) => Promise<boolean | void>;
   /** What the stored row becomes once ClientPay accepted the call (same transaction as the audit row). */
-  onAccepted: (tx: Tx) => Promise<void>;
+  onAccepted: (tx: Tx, target: Target) => Promise<void>;
   /** The audit row's `result` on success. */
   result: string;
   message: (hint: string | null) => string;
@@ -101,7 +106,7 @@ export async function runStoredIdCall(target: Target, spec: StoredIdCall, deps: 
     return { status: "error", message: rejectionMessage(state) };
   }
   await db.$transaction(async (tx) => {
-    await spec.onAccepted(tx);
+    await spec.onAccepted(tx, target);
     await audit(target, spec.action, "success", { hint, result: spec.result }, tx);
   });
   return { status: "success", message: spec.message(hint) };
