@@ -4,10 +4,18 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBounded } from "./run";
 
-/** True while the process runs (a zombie waiting to be reaped counts as gone). */
+/** True while the process runs; on Linux a zombie waiting to be reaped counts as gone. */
 function alive(pid: number): boolean {
-  const stat = `/proc/${pid}/stat`;
-  return existsSync(stat) && !/^\d+ \(.*\) Z/.test(readFileSync(stat, "utf8"));
+  if (existsSync("/proc/self/stat")) {
+    const stat = `/proc/${pid}/stat`;
+    return existsSync(stat) && !/^\d+ \(.*\) Z/.test(readFileSync(stat, "utf8"));
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe("runBounded", () => {
