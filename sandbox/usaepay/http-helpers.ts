@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { parseJsonBody } from "./request-fields";
+import { asObject, parseJsonBody } from "./request-fields";
 
 /** API-level error body `{"error","errorcode"}` (spec §4 shape 1) with the status chosen in §21.1. */
 export function apiError(c: Context, status: ContentfulStatusCode, error: string, errorcode: number): Response {
@@ -37,6 +37,17 @@ export async function readBody(c: Context): Promise<{ ok: true; value: unknown }
   const parsed = parseJsonBody(text);
   if (!parsed.ok) return { ok: false, response: apiError(c, 400, "Unable to parse request body as JSON", 21004) };
   return parsed;
+}
+
+/** The JSON object of a control-plane call: {} when empty, undefined when not JSON. */
+export async function controlBody(c: { req: { text(): Promise<string> } }): Promise<Record<string, unknown> | undefined> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return asObject(JSON.parse(text)) ?? {};
+  } catch {
+    return undefined;
+  }
 }
 
 export function queryFlag(c: Context, name: string): boolean {
