@@ -164,8 +164,10 @@ function readCheck(check: Body): CheckTender | Failure {
   };
 }
 
+/** The transaction a command names, as it is now: a copy, so "before" survives the update (events compare both). */
 function referenced(ctx: CommandContext): TxRecord | undefined {
-  return ctx.store.findTransaction(str(ctx.body.trankey) ?? str(ctx.body.refnum));
+  const tx = ctx.store.findTransaction(str(ctx.body.trankey) ?? str(ctx.body.refnum));
+  return tx && { ...tx };
 }
 
 function commonFields(ctx: CommandContext) {
