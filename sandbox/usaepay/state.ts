@@ -90,7 +90,14 @@ export class EmulatorState {
 
   private buildStore(merchant: Pick<DemoMerchant, "id" | "name" | "customerCount" | "transactionCount">): MerchantStore {
     const store = new MerchantStore(merchant, this.settings.anchorMs);
-    store.onEvent = (event) => this.webhooks.emit(store, event);
+    store.onEvent = (event) => {
+      // A webhook problem must never fail the API call that caused the event.
+      try {
+        this.webhooks.emit(store, event);
+      } catch (error) {
+        console.error("usaepay emulator: webhook not queued", error);
+      }
+    };
     return store;
   }
 

@@ -168,11 +168,15 @@ export class WebhookDispatcher {
 
   private scheduleAttempt(delivery: Delivery, config: WebhookConfig, delayMs: number): void {
     const schedule = this.options.schedule ?? defaultSchedule;
-    const cancel = schedule(delayMs, () => {
-      this.cancels.delete(cancel);
+    let ran = false;
+    let cancel: (() => void) | undefined;
+    // A scheduler may run the task at once (tests do): only a task still waiting keeps its cancel.
+    cancel = schedule(delayMs, () => {
+      ran = true;
+      if (cancel) this.cancels.delete(cancel);
       void this.attempt(delivery, config);
     });
-    this.cancels.add(cancel);
+    if (!ran) this.cancels.add(cancel);
   }
 
   private async attempt(delivery: Delivery, config: WebhookConfig): Promise<void> {
