@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { asObject, parseJsonBody } from "./request-fields";
 
-/** API-level error body `{"error","errorcode"}` (spec §4 shape 1) with the status chosen in §21.1. */
+/** API-level error body `{"error","errorcode"}` (docs/usaepay-api.md, "Error model"; statuses: "Interpretations"). */
 export function apiError(c: Context, status: ContentfulStatusCode, error: string, errorcode: number): Response {
   return c.json({ error, errorcode }, status);
 }
@@ -18,7 +18,7 @@ export function setReasonPhrase(c: Context, reason: string): void {
 
 export const notFoundBody = { error: "Path not found", errorcode: 21001 } as const;
 
-/** limit 1–1000 (clamped), junk or ≤0 → default; offset ≥ 0 (spec §21.4). */
+/** limit 1–1000 (clamped), junk or ≤0 → default; offset ≥ 0 (docs/usaepay-api.md, "List paging", "Interpretations"). */
 export function listWindow(c: Context, defaultLimit = 20): { limit: number; offset: number } {
   const rawLimit = Number.parseInt(c.req.query("limit") ?? "", 10);
   const rawOffset = Number.parseInt(c.req.query("offset") ?? "", 10);

@@ -141,7 +141,7 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
       format: tender.format ?? "PPD",
     };
   }
-  // Stored refunds carry a blank AVS; list and detail omit it (spec §7.4), the POST answer shows it.
+  // Stored refunds carry a blank AVS; list and detail omit it (docs/usaepay-api.md, "Transaction objects"), the POST answer shows it.
   if (tx.avs?.trim()) out.avs = avsResult(tx.avs);
   if (tx.cvc) out.cvc = cvcResult(tx.cvc);
   put(out, "batch", batchRef(store, tx, false));

@@ -74,7 +74,7 @@ export class MerchantStore {
   readonly sentReceipts: { transactionKey: string; toemail: string; fromemail?: string; template: string; at: number }[] = [];
   /** Set by the emulator state: every state change a webhook could report goes through here. */
   onEvent?: (event: StoreEvent) => void;
-  /** Payment-engine devices and pay requests (spec §14), kept only in memory. */
+  /** Payment-engine devices and pay requests (docs/usaepay-api.md, "Payment Engine"), kept only in memory. */
   readonly devices = new Map<string, Record<string, unknown>>();
   readonly payRequests = new Map<string, { key: string; devicekey: string; body: Record<string, unknown>; created: number; polls: number; status: string; txIndex?: number }>();
   private engineCounter = 0;
@@ -255,7 +255,7 @@ export class MerchantStore {
     return this.currentBatch === undefined ? undefined : this.batchAt(this.currentBatch);
   }
 
-  /** The open batch, creating one when the last was closed (spec §21.16). */
+  /** The open batch, creating one when the last was closed (docs/usaepay-api.md, "Interpretations"). */
   openBatch(now: number): BatchRecord {
     const current = this.currentOpenBatch();
     if (current && current.closed === undefined) return current;

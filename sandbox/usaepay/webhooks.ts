@@ -168,15 +168,14 @@ export class WebhookDispatcher {
 
   private scheduleAttempt(delivery: Delivery, config: WebhookConfig, delayMs: number): void {
     const schedule = this.options.schedule ?? defaultSchedule;
-    let ran = false;
-    let cancel: (() => void) | undefined;
     // A scheduler may run the task at once (tests do): only a task still waiting keeps its cancel.
-    cancel = schedule(delayMs, () => {
-      ran = true;
-      if (cancel) this.cancels.delete(cancel);
+    const handle: { ran: boolean; cancel?: () => void } = { ran: false };
+    handle.cancel = schedule(delayMs, () => {
+      handle.ran = true;
+      if (handle.cancel) this.cancels.delete(handle.cancel);
       void this.attempt(delivery, config);
     });
-    if (!ran) this.cancels.add(cancel);
+    if (!handle.ran) this.cancels.add(handle.cancel);
   }
 
   private async attempt(delivery: Delivery, config: WebhookConfig): Promise<void> {

@@ -180,7 +180,7 @@ export interface PaymentMethodInput {
 }
 
 export interface BatchFilters extends ListOptions {
-  /** YYYYMMDD; lt/gt exclusive, le/ge inclusive (spec §9). */
+  /** YYYYMMDD; lt/gt exclusive, le/ge inclusive (docs/usaepay-api.md, "Batches"). */
   openedLt?: string;
   openedGt?: string;
   openedLe?: string;
