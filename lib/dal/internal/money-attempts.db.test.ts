@@ -40,7 +40,7 @@ async function setup() {
   return { viewer, merchant, targetKey, token, send, call, applied, attempts };
 }
 
-const networkError = () => new GatewayError({ gateway: "usaepay", kind: "network", cause: new Error("timed out") });
+const networkError = () => new GatewayError({ gateway: "usaepay", kind: "network", outcomeUnknown: true, cause: new Error("timed out") });
 
 describe("money attempts", () => {
   it("calls the gateway once, records the result with the mirror update and an audit row", async () => {
@@ -150,8 +150,9 @@ describe("money attempts", () => {
     ["a validation refusal", new GatewayError({ gateway: "usaepay", kind: "validation", status: 400 }), "failed"],
     ["a 429", new GatewayError({ gateway: "usaepay", kind: "rate_limited", status: 429 }), "failed"],
     ["our own refusal before sending", new AppError("no_credentials", "This account has no key."), "failed"],
-    ["a 5xx after sending", new GatewayError({ gateway: "usaepay", kind: "unavailable", status: 502 }), "unknown"],
-    ["a garbled answer", new GatewayError({ gateway: "usaepay", kind: "bad_shape" }), "unknown"],
+    ["a connection refused before sending", new GatewayError({ gateway: "usaepay", kind: "network" }), "failed"],
+    ["a 5xx after sending", new GatewayError({ gateway: "usaepay", kind: "unavailable", status: 502, outcomeUnknown: true }), "unknown"],
+    ["a garbled answer", new GatewayError({ gateway: "usaepay", kind: "bad_shape", outcomeUnknown: true }), "unknown"],
     ["an unexpected error", new TypeError("boom"), "unknown"],
   ])("%s is recorded as %s", async (_label, error, status) => {
     const { call, send, merchant, targetKey } = await setup();

@@ -3,7 +3,7 @@ import { db, type Db, type Prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/dal/audit";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { isGatewayError } from "@/lib/payments/http";
+import { isGatewayError, isOutcomeUnknown } from "@/lib/payments/http";
 import type { RequestMeta } from "@/lib/request-meta";
 import { openSecret, sealSecret } from "@/lib/vault";
 import { isUniqueViolation } from "./unique-violation";
@@ -129,17 +129,19 @@ const TOKEN_MESSAGES = {
   expired: "This form has expired. Reload the page and try again; nothing was sent.",
 } as const;
 
-/** Why a call that threw did or did not move money. Unknown unless we know it never took effect. */
+/**
+ * Why a call that threw did or did not move money. The HTTP base flags a write that may have
+ * been acted on without an answer (outcomeUnknown); any other gateway error was refused before
+ * anything happened. An error of our own code mid-call is treated as unknown: it might have
+ * come after the request left.
+ */
 function outcomeOfFailure(error: unknown): { status: "declined" | "failed" | "unknown"; code: string; message: string } {
   if (error instanceof AppError) return { status: "failed", code: error.code, message: `${error.userMessage} Nothing was sent.` };
   if (!isGatewayError(error)) return { status: "unknown", code: "internal_error", message: UNKNOWN_MESSAGE };
   const code = `${error.kind}${error.upstreamCode ? `:${error.upstreamCode}` : ""}`;
+  if (isOutcomeUnknown(error)) return { status: "unknown", code, message: UNKNOWN_MESSAGE };
   if (error.kind === "declined") return { status: "declined", code, message: error.userMessage };
-  // Refused before anything was done: bad request, credentials, IP, rate limit, no such record.
-  if (["validation", "authentication", "ip_blocked", "rate_limited", "not_found"].includes(error.kind) || (error as { sent?: boolean }).sent === false) {
-    return { status: "failed", code, message: `${error.userMessage} Nothing was moved.` };
-  }
-  return { status: "unknown", code, message: UNKNOWN_MESSAGE };
+  return { status: "failed", code, message: `${error.userMessage} Nothing was moved.` };
 }
 
 export const UNKNOWN_MESSAGE =
