@@ -1,22 +1,12 @@
-import { existsSync } from "node:fs";
-import { chromium, defineConfig } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/chromium";
+import { chromiumLookup } from "./scripts/chromium-probes";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // Own ports, so a running `npm run demo` (4010/4020/3000) is never touched by tests.
 const usaepayPort = Number(process.env.E2E_USAEPAY_PORT ?? 4110);
 const clientpayPort = Number(process.env.E2E_CLIENTPAY_PORT ?? 4120);
-
-/** Playwright's own Chromium when it is installed, else Debian's (overridable by CHROMIUM_PATH). */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  return "/usr/bin/chromium";
-}
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +23,9 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: chromiumExecutable(),
+      // The browser `npm run test:browser` found or installed (scripts/chromium.ts); with none,
+      // Playwright's default, whose launch error says what is missing.
+      executablePath: findChromium(chromiumLookup())?.path,
       args: [
         "--no-sandbox",
         "--disable-gpu",

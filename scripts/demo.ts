@@ -7,10 +7,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { NEXT_CLI, PRISMA_CLI, run, SERVER_MODULES, TSX, waitForUrl } from "./run";
 
-await run("node_modules/.bin/tsx", ["scripts/setup-env.ts"]);
+await run(TSX, ["scripts/setup-env.ts"]);
 await import("./load-env");
 
 const port = process.env.PORT ?? "3000";
+// The dashboard listens where `npm start` does: on HOST, else on 127.0.0.1 only
+// (scripts/start.mjs). The emulators stay on SANDBOX_HOST: only the dashboard's server calls them.
+const host = process.env.HOST || "";
+const everywhere = host === "0.0.0.0" || host === "::";
+const loopback = !host || ["127.0.0.1", "localhost", "::1"].includes(host);
+const healthUrl = `http://${!host || everywhere ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${port}/api/health`;
+// People on this machine use localhost, as NEXTAUTH_URL does (sign-in cookies follow the name).
+const url = loopback || everywhere ? `http://localhost:${port}` : new URL(healthUrl).origin;
+const reach = loopback ? " (this machine only; HOST=0.0.0.0 serves other machines)" : everywhere ? ` (and every interface: HOST=${host})` : "";
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
 console.log("\n› Applying database migrations");
@@ -40,11 +49,11 @@ process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
 console.log("\n› Starting the API emulators and the dashboard");
-start("emulators", "node_modules/.bin/tsx", ["sandbox/server.ts"]);
-start("dashboard", "node", [NEXT_CLI, "start", "--port", port]);
-await waitForUrl(`http://127.0.0.1:${port}/api/health`, 60_000);
+start("emulators", TSX, ["sandbox/server.ts"]);
+start("dashboard", "node", ["scripts/start.mjs", "--port", port]);
+await waitForUrl(healthUrl, 60_000);
 
 const { printDemoLogins } = await import("../prisma/demo-users");
-console.log(`\nPaydesk is running at http://localhost:${port}`);
+console.log(`\nPaydesk is running at ${url}${reach}`);
 printDemoLogins();
 console.log("\nPress Ctrl+C to stop.");

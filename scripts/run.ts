@@ -34,3 +34,54 @@ export async function waitForUrl(url: string, timeoutMs: number): Promise<void> 
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
+
+export interface BoundedResult {
+  ok: boolean;
+  /** Why it failed, in one line: its error line, or the timeout. Empty on success. */
+  detail: string;
+}
+
+/**
+ * Runs a command with no input and its output captured, killing its whole process group
+ * after `timeoutMs` (installers fork helpers that would outlive a kill of the parent).
+ * Never rejects: a command that cannot start is a failed result.
+ */
+export function runBounded(command: string, args: string[], options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<BoundedResult> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true, env: options.env });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, options.timeoutMs);
+    const finish = (result: BoundedResult) => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    child.on("error", (error) => finish({ ok: false, detail: error.message }));
+    child.on("close", (code, signal) => {
+      if (timedOut) return finish({ ok: false, detail: `gave up after ${Math.round(options.timeoutMs / 1000)} s` });
+      if (code === 0) return finish({ ok: true, detail: "" });
+      finish({ ok: false, detail: summaryLine(output) || `exited with ${signal ?? code}` });
+    });
+  });
+}
+
+/**
+ * The line that says what went wrong: the first error line (Node's "Error: ...", apt's
+ * "E: ..."), else the last line that is not part of a stack trace; colour codes removed.
+ */
+function summaryLine(output: string): string {
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /^(Error|E):/.test(line)) ?? lines.filter((line) => !/^(at |\{|\}|[a-z]+: )/.test(line)).at(-1) ?? "";
+}

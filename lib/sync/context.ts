@@ -5,7 +5,7 @@ import type { UpstreamBudget } from "./budget";
 
 /** What one sync run works with, and the one way it calls upstream. */
 export interface SyncSettings {
-  /** Rows per list call; 1000 is the most USAePay serves and the cheapest per row (docs/usaepay-api.md, Pagination). */
+  /** Rows per list call: 1000, the size the docs use (no maximum is documented), and the cheapest per row (docs/usaepay-api.md, List paging). */
   pageSize: number;
   leaseMs: number;
   /** Incremental runs re-read at least this far back, so recent status changes arrive. */

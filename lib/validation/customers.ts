@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 
-/** The customers table's URL state. "newest" (the default) follows USAePay's own order, by custid (docs/usaepay-api.md, Customers). */
+/** The customers table's URL state. "newest" (the default) follows USAePay's own order, by custid (docs/usaepay-api.md, Customers and payment methods). */
 export const CUSTOMER_SORTS = ["newest", "name", "email", "city"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 

@@ -7,7 +7,12 @@ import type { Context, MiddlewareHandler } from "hono";
  * "/api/∗/transactions" (with a plain asterisk) matches every endpoint key, and a pattern
  * without any `*` must match the whole pathname. An empty/absent pattern matches everything.
  */
-export type FaultKind = "http500" | "http503" | "timeout" | "malformed";
+/**
+ * `timeout` holds a call before it reaches the handler (nothing happens upstream);
+ * `timeout_after_processing` lets the handler run and then holds its answer, so a client that gives
+ * up has moved money without knowing it (the "outcome unknown" case).
+ */
+export type FaultKind = "http500" | "http503" | "timeout" | "timeout_after_processing" | "malformed";
 
 export interface FaultRule {
   id: string;
@@ -18,7 +23,7 @@ export interface FaultRule {
   rate: number;
   /** When set, the rule fires for this many more calls and then removes itself ("next N calls"). */
   remaining?: number;
-  /** How long a "timeout" fault holds the request before giving up (default 120 s). */
+  /** How long a "timeout" / "timeout_after_processing" fault holds the call (default 120 s). */
   holdMs?: number;
 }
 
@@ -133,6 +138,8 @@ export interface ChaosMiddlewareOptions {
   errorResponse?: (c: Context, status: 500 | 503) => Response;
   /** Called when a fault fires, e.g. to count it. */
   onFault?: (rule: FaultRule, c: Context) => void;
+  /** How latency and holds wait; default `hold`. Tests inject one to assert on requested delays, not on elapsed time. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export function chaosMiddleware(options: ChaosMiddlewareOptions): MiddlewareHandler {
@@ -140,8 +147,9 @@ export function chaosMiddleware(options: ChaosMiddlewareOptions): MiddlewareHand
     const path = c.req.path;
     if (options.applies && !options.applies(path)) return next();
     const signal = c.req.raw.signal;
+    const sleep = options.sleep ?? hold;
     const delay = options.settings.delayFor(c.req.method, path);
-    if (delay > 0) await hold(delay, signal);
+    if (delay > 0) await sleep(delay, signal);
     const fault = options.settings.takeFault(c.req.method, path);
     if (!fault) return next();
     options.onFault?.(fault, c);
@@ -152,8 +160,12 @@ export function chaosMiddleware(options: ChaosMiddlewareOptions): MiddlewareHand
         return options.errorResponse?.(c, status) ?? c.json({ error: status === 500 ? "Internal Server Error" : "Service Unavailable" }, status);
       }
       case "timeout":
-        await hold(fault.holdMs ?? 120_000, signal);
+        await sleep(fault.holdMs ?? 120_000, signal);
         return c.json({ error: "Gateway Timeout" }, 504);
+      case "timeout_after_processing":
+        await next();
+        await sleep(fault.holdMs ?? 120_000, signal);
+        return;
       case "malformed":
         return new Response('{"type":"list","data":[{"type":"tra', { status: 200, headers: { "Content-Type": "application/json" } });
     }

@@ -50,6 +50,27 @@ describe("chaos", () => {
     expect(await (await app.request("/anything")).json()).toEqual({ ok: true });
   });
 
+  it("timeout_after_processing runs the handler, then holds the answer through the injected sleep", async () => {
+    const settings = new ChaosSettings(() => 0);
+    const waits: number[] = [];
+    let handled = 0;
+    const app = new Hono();
+    app.use("*", chaosMiddleware({ settings, sleep: async (ms) => void waits.push(ms) }));
+    app.post("*", (c) => {
+      handled += 1;
+      return c.json({ done: handled });
+    });
+    settings.addFault({ kind: "timeout_after_processing", holdMs: 5_000, remaining: 1 });
+    settings.addFault({ kind: "timeout", holdMs: 7_000, remaining: 1 });
+    settings.setLatency({ fixedMs: 30, jitterMs: 0 });
+    expect(await (await app.request("/pay", { method: "POST" })).json()).toEqual({ done: 1 });
+    expect(handled).toBe(1);
+    expect(waits).toEqual([30, 5_000]);
+    expect((await app.request("/pay", { method: "POST" })).status).toBe(504);
+    expect(handled).toBe(1);
+    expect(waits).toEqual([30, 5_000, 30, 7_000]);
+  });
+
   it("hold ends early when the signal aborts", async () => {
     const controller = new AbortController();
     const started = Date.now();

@@ -1,7 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { chaosMiddleware } from "../shared/chaos";
-import { basicUser, type GateEnv, gateMiddleware } from "./gate";
+import { basicUser, endpointKeyOf, type GateEnv, gateMiddleware } from "./gate";
 import { controlRoutes } from "./control";
 import { apiError, notFoundBody } from "./http-helpers";
 import { batchRoutes } from "./routes/batches";
@@ -23,21 +23,34 @@ function clientIpOf(c: Context): string {
   }
 }
 
-export function buildApp(state: EmulatorState, now: () => number): Hono {
+/** "POST /transactions" for "/api/v2/transactions/": what the call counters are keyed by. */
+function routeOf(method: string, path: string): string {
+  const rest = path.split("/").slice(3).join("/").replace(/\/+$/, "");
+  return `${method} /${rest}`;
+}
+
+export function buildApp(state: EmulatorState, now: () => number, sleep: (ms: number, signal?: AbortSignal) => Promise<void>): Hono {
   // Tolerate a trailing slash on any path, as hand-built client URLs sometimes carry one.
   const app = new Hono({ strict: false });
 
   app.route("/__sandbox/usaepay", controlRoutes(state, now));
 
-  // High-availability check (spec §1): answers with a body starting "UP".
+  // High-availability check (docs/usaepay-api.md, "Hosts and endpoint keys"): a body starting "UP".
   app.get("/ping", (c) => c.text("UP\n"));
 
+  // Counted before faults and the gate, so a test sees every call that reached the emulator.
   app.use("/api/*", async (c, next) => {
-    state.countersFor(basicUser(c.req.header("Authorization"))?.user ?? "(no key)").calls += 1;
+    const counters = state.countersFor(basicUser(c.req.header("Authorization"))?.user ?? "(no key)");
+    counters.calls += 1;
+    if (endpointKeyOf(c.req.path)) {
+      const route = routeOf(c.req.method, c.req.path);
+      counters.routes[route] = (counters.routes[route] ?? 0) + 1;
+    }
     await next();
   });
   app.use("/api/*", chaosMiddleware({
     settings: state.chaos,
+    sleep,
     onFault: (_rule, c) => {
       state.countersFor(basicUser(c.req.header("Authorization"))?.user ?? "(no key)").faultsInjected += 1;
     },
@@ -49,11 +62,11 @@ export function buildApp(state: EmulatorState, now: () => number): Hono {
 
   const api = new Hono<GateEnv>();
   api.use("*", gateMiddleware(state, clientIpOf));
-  api.route("/", transactionRoutes(state, now));
+  api.route("/", transactionRoutes(state, now, sleep));
   api.route("/", batchRoutes(now));
   api.route("/", customerRoutes(now));
   api.route("/", tokenRoutes(state, now));
-  api.route("/", paymentEngineRoutes(state, now));
+  api.route("/", paymentEngineRoutes(state, now, sleep));
   api.route("/", miscRoutes());
   app.route("/api/:endpoint", api);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OPERATING_KEY, testEmulator, type Wire } from "./test-helpers";
 
-describe("batches (spec §9)", () => {
+describe("batches (docs/usaepay-api.md, Batches)", () => {
   it("lists batches newest first with one open batch followed by closed ones", async () => {
     const { api } = testEmulator();
     const res = await api("GET", "/api/v2/batches?limit=3");

@@ -1,6 +1,6 @@
 /**
- * Test-card behaviours from spec §19 (FDMS Nashville simulation) and card validation order
- * (spec §4.1 codes 11–17, 85).
+ * Test-card behaviours (docs/usaepay-api.md, "Test data"; FDMS Nashville simulation) and card
+ * validation order (docs/usaepay-api.md, "Error codes we map": 11–17, 85).
  */
 export const AVS_TEXT: Record<string, string> = {
   YYY: "Address: Match & 5 Digit Zip: Match",

@@ -1,12 +1,17 @@
 import { SeededRandom } from "../shared/prng";
 import { BRAND_NAMES, brandOf, cardOutcome, maskCard, validateCard, type CardBrand } from "./cards";
 import { formatToken } from "./keys";
+import type { EventChanges, TransactionEventType } from "./events";
+import { centsToAmount } from "./format";
 import type { CardTender, CheckTender, CustomerRecord, ResultCode, Tender, TxRecord } from "./model";
 import { asObject, type Body, cents, readAddress, readAmountDetail, str, truthy } from "./request-fields";
-import { transactionResult } from "./serialize";
-import type { MerchantStore } from "./store";
+import { transactionResult, transactionStatus } from "./serialize";
+import { isRefundable, type MerchantStore } from "./store";
 
-/** POST /transactions: every outcome is HTTP 200 with a transaction object (spec §21.1). */
+/**
+ * POST /transactions: every outcome is HTTP 200 with a transaction object
+ * (docs/usaepay-api.md, "Error model"); each command's effect is in "Transaction commands".
+ */
 export interface TokenVault {
   issue(number: string, expiration: string, cardholder: string): string;
   resolve(token: string): { number: string; expiration: string; cardholder: string } | undefined;
@@ -76,6 +81,27 @@ function recordFailure(ctx: CommandContext, failure: Failure, trantypeCode: stri
   return transactionResult(ctx.store, tx, { isDuplicate: false, echoDetail: false });
 }
 
+/** A failed sale-like attempt (decline or error) is a transaction of its own, and a webhook event. */
+function saleFailure(ctx: CommandContext, failure: Failure, trantypeCode: string, amount: number, tender?: Tender): Json {
+  const result = recordFailure(ctx, failure, trantypeCode, amount, tender);
+  if (trantypeCode === "S" || trantypeCode === "A" || trantypeCode === "K") emit(ctx, "transaction.sale.failure", ctx.store.transactionTotal - 1);
+  return result;
+}
+
+function emit(ctx: CommandContext, type: TransactionEventType, txIndex: number, changes?: EventChanges): void {
+  ctx.store.emit({ type, txIndex, changes });
+}
+
+/** Old and new status (and anything else named) of a transaction, for a webhook's `changes`. */
+function statusChange(ctx: CommandContext, before: TxRecord, after: TxRecord, extra: (tx: TxRecord) => Record<string, unknown> = () => ({})): EventChanges {
+  const side = (tx: TxRecord) => ({ status_code: transactionStatus(ctx.store, tx).code, status: transactionStatus(ctx.store, tx).text, ...extra(tx) });
+  return { old: side(before), new: side(after) };
+}
+
+function isRefund(tx: TxRecord): boolean {
+  return tx.trantypeCode === "C" || tx.trantypeCode === "Z" || tx.trantypeCode === "R" || tx.trantypeCode === "H" || tx.origIndex !== undefined;
+}
+
 function authcode(ctx: CommandContext, prefix = ""): string {
   const rng = new SeededRandom(ctx.store.transactionTotal * 7919 + ctx.store.shape.seed);
   return prefix ? `${prefix}${rng.string(4, "0123456789ABCDEF")}` : String(rng.int(100000, 999999));
@@ -138,8 +164,10 @@ function readCheck(check: Body): CheckTender | Failure {
   };
 }
 
+/** The transaction a command names, as it is now: a copy, so "before" survives the update (events compare both). */
 function referenced(ctx: CommandContext): TxRecord | undefined {
-  return ctx.store.findTransaction(str(ctx.body.trankey) ?? str(ctx.body.refnum));
+  const tx = ctx.store.findTransaction(str(ctx.body.trankey) ?? str(ctx.body.refnum));
+  return tx && { ...tx };
 }
 
 function commonFields(ctx: CommandContext) {
@@ -173,20 +201,20 @@ async function cardCommand(ctx: CommandContext, kind: "sale" | "authonly" | "pos
   const b = ctx.body;
   const trantypeCode = kind === "credit" ? "C" : kind === "authonly" ? "A" : "S";
   const amount = cents(b.amount);
-  if (amount === undefined) return recordFailure(ctx, fail(19, "Amount not specified"), trantypeCode, 0);
-  if (amount > MAX_AMOUNT) return recordFailure(ctx, fail(70, "Transaction exceeds maximum amount."), trantypeCode, amount);
+  if (amount === undefined) return saleFailure(ctx, fail(19, "Amount not specified"), trantypeCode, 0);
+  if (amount > MAX_AMOUNT) return saleFailure(ctx, fail(70, "Transaction exceeds maximum amount."), trantypeCode, amount);
   const detail = readAmountDetail(b.amount_detail);
   if (detail.subtotal !== undefined) {
     const expected = detail.subtotal - (detail.discount ?? 0) + (detail.shipping ?? 0) + (detail.duty ?? 0) + (detail.tax ?? 0) + (detail.tip ?? 0);
-    if (expected !== amount) return recordFailure(ctx, fail(71, "Transaction out of balance."), trantypeCode, amount);
+    if (expected !== amount) return saleFailure(ctx, fail(71, "Transaction out of balance."), trantypeCode, amount);
   }
   const creditcard = asObject(b.creditcard) ?? {};
   let card: ResolvedCard | Failure;
   if (cardOverride) card = cardOverride;
   else if (b.payment_key !== undefined && !b.creditcard) card = fail(601, "Invalid card reference token");
   else card = readCard(ctx, creditcard);
-  if (isFailure(card)) return recordFailure(ctx, card, trantypeCode, amount);
-  if (kind === "postauth" && !str(b.authcode)) return recordFailure(ctx, fail(108, "Valid AuthCode required for PostAuth"), trantypeCode, amount);
+  if (isFailure(card)) return saleFailure(ctx, card, trantypeCode, amount);
+  if (kind === "postauth" && !str(b.authcode)) return saleFailure(ctx, fail(108, "Valid AuthCode required for PostAuth"), trantypeCode, amount);
 
   const outcome = cardOutcome(card.number, Boolean(str(creditcard.cvc)));
   const tender = cardTender(card, creditcard, outcome.categoryCode);
@@ -195,20 +223,21 @@ async function cardCommand(ctx: CommandContext, kind: "sale" | "authonly" | "pos
     const seen = ctx.store.recentFingerprints.get(fingerprint);
     if (seen && ctx.now - seen.at <= ctx.duplicateWindowMs) {
       if (ctx.duplicateMode === "block") {
-        return recordFailure(ctx, fail(31, `Duplicate transaction, wait at least ${Math.ceil(ctx.duplicateWindowMs / 60_000)} minutes before trying again.`), trantypeCode, amount, tender);
+        return saleFailure(ctx, fail(31, `Duplicate transaction, wait at least ${Math.ceil(ctx.duplicateWindowMs / 60_000)} minutes before trying again.`), trantypeCode, amount, tender);
       }
       const original = ctx.store.transactionAt(seen.index) as TxRecord;
       return transactionResult(ctx.store, original, { isDuplicate: true, echoDetail: b.amount_detail !== undefined });
     }
   }
   if (outcome.delayMs) await ctx.wait(outcome.delayMs);
-  if (outcome.error) return recordFailure(ctx, fail(outcome.error.code, outcome.error.message), trantypeCode, amount, tender);
+  if (outcome.error) return saleFailure(ctx, fail(outcome.error.code, outcome.error.message), trantypeCode, amount, tender);
   if (outcome.decline && kind !== "credit") {
     const declined = ctx.store.addTransaction({
       created: ctx.now, trantypeCode, resultCode: "D", error: outcome.decline.message, errorCode: outcome.decline.code,
       authcode: "000000", amount, authAmount: 0, detail, tender, avs: outcome.avs, cvc: outcome.cvc, inBatch: false,
       ...commonFields(ctx), custIndex: customer?.index,
     }, ctx.now);
+    emit(ctx, "transaction.sale.failure", declined.index);
     return transactionResult(ctx.store, declined, { isDuplicate: false, echoDetail: b.amount_detail !== undefined });
   }
   const partial = outcome.partialPercent && truthy(asObject(b.amount_detail)?.enable_partialauth);
@@ -244,6 +273,7 @@ async function cardCommand(ctx: CommandContext, kind: "sale" | "authonly" | "pos
     custIndex: customerLink?.index,
   }, ctx.now);
   if (ctx.duplicateMode !== "none") ctx.store.recentFingerprints.set(fingerprint, { index: tx.index, at: ctx.now });
+  emit(ctx, kind === "credit" ? "transaction.refund.success" : "transaction.sale.success", tx.index);
   return transactionResult(ctx.store, tx, { isDuplicate: false, savedcard, customer: customerJson, receipts: receipts(ctx), echoDetail: b.amount_detail !== undefined });
 }
 
@@ -269,18 +299,20 @@ async function checkCommand(ctx: CommandContext, kind: "sale" | "credit", overri
   const b = ctx.body;
   const trantypeCode = kind === "sale" ? "K" : "R";
   const amount = cents(b.amount);
-  if (amount === undefined) return recordFailure(ctx, fail(19, "Amount not specified"), trantypeCode, 0);
-  if (amount > MAX_AMOUNT) return recordFailure(ctx, fail(70, "Transaction exceeds maximum amount."), trantypeCode, amount);
+  if (amount === undefined) return saleFailure(ctx, fail(19, "Amount not specified"), trantypeCode, 0);
+  if (amount > MAX_AMOUNT) return saleFailure(ctx, fail(70, "Transaction exceeds maximum amount."), trantypeCode, amount);
   const tender = override ?? readCheck(asObject(b.check) ?? {});
-  if (isFailure(tender)) return recordFailure(ctx, tender, trantypeCode, amount);
+  if (isFailure(tender)) return saleFailure(ctx, tender, trantypeCode, amount);
+  // The ACH test data's decline is the check processor's, so it carries a check-processor code, not a card one.
   if (kind === "sale" && amount === 599) {
-    return recordFailure(ctx, fail(10127, "Returned check for this account", "D"), trantypeCode, amount, tender);
+    return saleFailure(ctx, fail(515, "Returned check for this account", "D"), trantypeCode, amount, tender);
   }
   const tx = ctx.store.addTransaction({
     created: ctx.now, trantypeCode, resultCode: "A", authcode: authcode(ctx, "TM"), amount, authAmount: amount,
     detail: readAmountDetail(b.amount_detail), tender, inBatch: true, ...commonFields(ctx), custIndex: customer?.index,
   }, ctx.now);
   ctx.store.updateTransaction(tx.index, { procRefnum: String(2_000_000 + tx.index) }, ctx.now);
+  emit(ctx, kind === "sale" ? "transaction.sale.success" : "transaction.refund.success", tx.index);
   return transactionResult(ctx.store, ctx.store.transactionAt(tx.index) as TxRecord, { isDuplicate: false, echoDetail: false });
 }
 
@@ -293,6 +325,7 @@ function voidCommand(ctx: CommandContext, release: boolean): Json {
   if (release && tx.tender?.kind !== "card") return recordFailure(ctx, fail(118, "Funds can not be released for this transaction"), "V", tx.amount);
   const voidedCode = tx.tender?.kind === "check" ? tx.trantypeCode : tx.trantypeCode === "C" ? "Z" : "V";
   const updated = ctx.store.updateTransaction(tx.index, { voided: true, released: release || undefined, trantypeCode: voidedCode }, ctx.now);
+  emit(ctx, isRefund(tx) ? "transaction.refund.voided" : "transaction.sale.voided", tx.index, statusChange(ctx, tx, updated));
   return { ...transactionResult(ctx.store, updated, { isDuplicate: false, echoDetail: false }), result_code: "A", result: "Approved" };
 }
 
@@ -302,11 +335,19 @@ function unvoidCommand(ctx: CommandContext): Json {
   if (!tx.voided) return recordFailure(ctx, fail(102, "Transaction is not currently voided."), "S", tx.amount);
   if (tx.released) return recordFailure(ctx, fail(118, "Funds can not be released for this transaction"), "S", tx.amount);
   if (ctx.store.isBatchClosed(tx.batchIndex)) return recordFailure(ctx, fail(103, "Transaction has already been settled."), "S", tx.amount);
-  const original = tx.trantypeCode === "Z" ? "C" : tx.trantypeCode === "V" ? "S" : tx.trantypeCode;
-  const updated = ctx.store.updateTransaction(tx.index, { voided: false, trantypeCode: original }, ctx.now);
+  // A refund that comes back to life must still fit in what its original has left.
+  const original = tx.origIndex === undefined ? undefined : ctx.store.transactionAt(tx.origIndex);
+  if (original && ctx.store.refundedAmount(original.index) + tx.amount > original.amount) {
+    return recordFailure(ctx, fail(10133, "Amount exceeds original transaction amount."), "S", tx.amount);
+  }
+  const restored = tx.trantypeCode === "Z" ? "C" : tx.trantypeCode === "V" ? "S" : tx.trantypeCode;
+  const updated = ctx.store.updateTransaction(tx.index, { voided: false, trantypeCode: restored }, ctx.now);
+  // The documented events have no "refund unvoided"; a refund's return shows at the next sync.
+  if (!isRefund(updated)) emit(ctx, "transaction.sale.unvoided", tx.index, statusChange(ctx, tx, updated));
   return transactionResult(ctx.store, updated, { isDuplicate: false, echoDetail: false });
 }
 
+/** Moves an auth-only into the open batch, for its full amount or less (never more). */
 function captureCommand(ctx: CommandContext): Json {
   const tx = referenced(ctx);
   if (!tx) return recordFailure(ctx, fail(10105, "Unable to find original transaction."), "L", 0);
@@ -316,22 +357,22 @@ function captureCommand(ctx: CommandContext): Json {
     return recordFailure(ctx, fail(10124, "Unsupported transaction type."), "L", tx.amount);
   }
   const amount = cents(ctx.body.amount) ?? tx.authAmount;
-  if (amount > tx.authAmount) return recordFailure(ctx, fail(10133, "Amount exceeds original transaction amount."), "L", amount);
+  if (amount > tx.authAmount || amount <= 0) return recordFailure(ctx, fail(10133, "Amount exceeds original transaction amount."), "L", amount);
   const updated = ctx.store.updateTransaction(tx.index, {
     queued: false, trantypeCode: "S", amount, batchIndex: -1,
     invoice: str(ctx.body.invoice) ?? tx.invoice, ponum: str(ctx.body.ponum) ?? tx.ponum, orderid: str(ctx.body.orderid) ?? tx.orderid,
     description: str(ctx.body.description) ?? tx.description,
   }, ctx.now);
+  emit(ctx, "transaction.sale.captured", tx.index, statusChange(ctx, tx, updated, (t) => ({ amount: centsToAmount(t.amount) })));
   return transactionResult(ctx.store, updated, { isDuplicate: false, echoDetail: false });
 }
 
 /** refund / quickrefund / creditvoid after settlement: a new credit tied to the original sale. */
 function refundOf(ctx: CommandContext, original: TxRecord, amountField: unknown, requireAmount: boolean): Json {
-  const isSale = original.trantypeCode === "S" || original.trantypeCode === "K" || original.trantypeCode === "L";
-  if ((original.resultCode !== "A" && original.resultCode !== "P") || original.voided || !isSale) {
+  if (!isRefundable(original) || original.voided) {
     return recordFailure(ctx, fail(10134, "Original transaction not an approved sale"), "C", 0);
   }
-  const remaining = original.amount - original.refunded;
+  const remaining = original.amount - ctx.store.refundedAmount(original.index);
   const requested = cents(amountField);
   if (requireAmount && requested === undefined) return recordFailure(ctx, fail(19, "Amount not specified"), "C", 0);
   const amount = requested ?? remaining;
@@ -343,10 +384,14 @@ function refundOf(ctx: CommandContext, original: TxRecord, amountField: unknown,
     ...commonFields(ctx), invoice: str(ctx.body.invoice) ?? original.invoice, custIndex: original.custIndex, origIndex: original.index,
     billing: original.billing, email: original.email,
   }, ctx.now);
-  ctx.store.updateTransaction(original.index, { refunded: original.refunded + amount }, ctx.now);
+  emit(ctx, "transaction.refund.success", refund.index);
   return transactionResult(ctx.store, refund, { isDuplicate: false, echoDetail: false });
 }
 
+/**
+ * cc:adjust sets an unsettled card sale's (or auth's) amount; refund:adjust lowers it by `amount`
+ * and, once settled, issues a credit instead. Neither may go below what was already refunded.
+ */
 function adjustCommand(ctx: CommandContext, refundAdjust: boolean): Json {
   const tx = referenced(ctx);
   if (!tx) return recordFailure(ctx, fail(10105, "Unable to find original transaction."), "S", 0);
@@ -357,18 +402,24 @@ function adjustCommand(ctx: CommandContext, refundAdjust: boolean): Json {
     return recordFailure(ctx, fail(103, "Transaction has already been settled."), "S", amount);
   }
   if (tx.voided || (tx.resultCode !== "A" && tx.resultCode !== "P")) return recordFailure(ctx, fail(83, "Transaction not approved"), "S", amount);
+  if (tx.tender?.kind !== "card" || (tx.trantypeCode !== "S" && tx.trantypeCode !== "A")) return recordFailure(ctx, fail(10124, "Unsupported transaction type."), "S", amount);
   const newAmount = refundAdjust ? tx.amount - amount : amount;
-  if (newAmount < 0) return recordFailure(ctx, fail(10133, "Amount exceeds original transaction amount."), "S", amount);
-  const updated = ctx.store.updateTransaction(tx.index, { amount: newAmount, authAmount: newAmount }, ctx.now);
+  if (newAmount <= 0 || newAmount < ctx.store.refundedAmount(tx.index)) return recordFailure(ctx, fail(10133, "Amount exceeds original transaction amount."), "S", amount);
+  const detail = readAmountDetail(ctx.body.amount_detail);
+  const updated = ctx.store.updateTransaction(tx.index, {
+    amount: newAmount, authAmount: newAmount, ponum: str(ctx.body.ponum) ?? tx.ponum, invoice: str(ctx.body.invoice) ?? tx.invoice,
+    detail: detail.tax === undefined ? tx.detail : { ...tx.detail, tax: detail.tax },
+  }, ctx.now);
+  emit(ctx, "transaction.sale.adjusted", tx.index, { old: { amount: centsToAmount(tx.amount) }, new: { amount: centsToAmount(updated.amount) } });
   return transactionResult(ctx.store, updated, { isDuplicate: false, echoDetail: false });
 }
 
 async function customerCommand(ctx: CommandContext, refund: boolean): Promise<Json> {
   const customer = ctx.store.findCustomer(str(ctx.body.custkey) ?? "");
-  if (!customer) return recordFailure(ctx, fail(40030, "Customer Not Found"), refund ? "C" : "S", cents(ctx.body.amount) ?? 0);
+  if (!customer) return saleFailure(ctx, fail(40030, "Customer Not Found"), refund ? "C" : "S", cents(ctx.body.amount) ?? 0);
   const methodKey = str(ctx.body.paymethod_key);
   const method = methodKey ? customer.paymentMethods.find((m) => m.key === methodKey) : customer.paymentMethods[0];
-  if (!method?.secretNumber) return recordFailure(ctx, fail(40457, "No payment methods available"), refund ? "C" : "S", cents(ctx.body.amount) ?? 0);
+  if (!method?.secretNumber) return saleFailure(ctx, fail(40457, "No payment methods available"), refund ? "C" : "S", cents(ctx.body.amount) ?? 0);
   if (method.payType === "check") {
     const tender: CheckTender = { kind: "check", accountholder: method.cardholder, accountMasked: method.masked, routingMasked: method.routingMasked ?? "", accountType: "Checking" };
     return checkCommand(ctx, refund ? "credit" : "sale", tender, customer);
@@ -379,12 +430,12 @@ async function customerCommand(ctx: CommandContext, refund: boolean): Promise<Js
 
 async function quicksale(ctx: CommandContext): Promise<Json> {
   const original = referenced(ctx);
-  if (!original) return recordFailure(ctx, fail(20001, "Specified transactions was not found."), "S", 0);
-  if (original.resultCode !== "A" && original.resultCode !== "P") return recordFailure(ctx, fail(10136, "Original transaction not approved."), "S", 0);
+  if (!original) return saleFailure(ctx, fail(20001, "Specified transactions was not found."), "S", 0);
+  if (original.resultCode !== "A" && original.resultCode !== "P") return saleFailure(ctx, fail(10136, "Original transaction not approved."), "S", 0);
   const tender = original.tender;
   if (tender?.kind === "check") return checkCommand(ctx, "sale", tender);
   const number = tender?.number ?? ctx.store.customerAt(original.custIndex ?? -1)?.paymentMethods.find((m) => m.masked === tender?.masked)?.secretNumber;
-  if (!tender || !number) return recordFailure(ctx, fail(10136, "Original transaction not approved."), "S", 0);
+  if (!tender || !number) return saleFailure(ctx, fail(10136, "Original transaction not approved."), "S", 0);
   const card: ResolvedCard = { number, expiration: tender.expiration, cardholder: tender.cardholder, fromToken: true };
   const customer = original.custIndex === undefined ? undefined : ctx.store.customerAt(original.custIndex);
   const result = await cardCommand({ ...ctx, body: { ...ctx.body, creditcard: undefined } }, "sale", card, customer);
@@ -402,7 +453,7 @@ function saveCard(ctx: CommandContext): Json {
   const token = ctx.tokens.issue(card.number, card.expiration, card.cardholder);
   return {
     type: "transaction", key: "", refnum: "", is_duplicate: "N", result_code: "A", result: "Approved", authcode: "",
-    creditcard: { type: brand, number: maskCard(card.number), category_code: cardOutcome(card.number, false).categoryCode, entry_mode: "Card Not Present, Manually Keyed" },
+    creditcard: { type: brand, number: maskCard(card.number), cardholder: card.cardholder, category_code: cardOutcome(card.number, false).categoryCode, entry_mode: "Card Not Present, Manually Keyed" },
     savedcard: { type: BRAND_NAMES[brand], key: token, cardnumber: maskCard(card.number), expiration: card.expiration },
     trantype: "Credit Card Sale",
   };

@@ -41,7 +41,7 @@ export const DEMO_MERCHANTS: readonly DemoMerchant[] = [
 export const DEFAULT_RATE_PER_MINUTE = 45;
 export const DEFAULT_RATE_PER_DAY = 5_000;
 
-/** Endpoint keys with documented sandbox behaviour (spec §3). */
+/** Endpoint keys with documented sandbox behaviour (docs/usaepay-api.md, "Rate limits"). */
 export const RATE_LIMIT_TEST_ENDPOINT = "RATELIMT";
 export const IP_ACCESS_TEST_ENDPOINT = "IPACCESS";
 
@@ -56,6 +56,15 @@ export function envRateLimits(env: NodeJS.ProcessEnv = process.env): { perMinute
     perMinute: positiveInt(env.USAEPAY_EMULATOR_RATE_PER_MINUTE) ?? DEFAULT_RATE_PER_MINUTE,
     perDay: positiveInt(env.USAEPAY_EMULATOR_RATE_PER_DAY) ?? DEFAULT_RATE_PER_DAY,
   };
+}
+
+/**
+ * Multiplier for the documented webhook retry delays (5 min ... 6 h): env
+ * USAEPAY_EMULATOR_WEBHOOK_RETRY_SCALE, e.g. 0.001 turns 5 minutes into 300 ms. Default 1.
+ */
+export function envWebhookRetryScale(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = Number(env.USAEPAY_EMULATOR_WEBHOOK_RETRY_SCALE);
+  return env.USAEPAY_EMULATOR_WEBHOOK_RETRY_SCALE && Number.isFinite(parsed) && parsed >= 0 ? parsed : 1;
 }
 
 /** Start of the current UTC day, or SANDBOX_ANCHOR_DATE (any Date.parse-able value, e.g. 2026-01-15). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createUsaepayEmulator } from "./index";
 import { basicAuth, OPERATING_KEY, OPERATING_PIN, TEST_ANCHOR, testEmulator, TRUST_KEY, type Wire } from "./test-helpers";
 
@@ -67,28 +67,64 @@ describe("control plane /__sandbox/usaepay/", () => {
     expect(counters.json.keys[OPERATING_KEY].faultsInjected).toBe(4);
   });
 
-  it("holds a timeout fault until the client gives up", async () => {
-    const { emulator, control } = testEmulator();
+  it("holds a timeout fault until the client gives up (asserted on the injected sleep, not on time)", async () => {
+    const holds: { ms: number; signal?: AbortSignal }[] = [];
+    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+      holds.push({ ms, signal });
+      signal?.addEventListener("abort", () => resolve(), { once: true });
+    });
+    const { emulator, control } = testEmulator({ sleep });
     await control("POST", "faults", { kind: "timeout", path: "/api/v2/batches" });
-    const started = Date.now();
-    const aborted = Promise.resolve(emulator.app.request("http://x/api/v2/batches", { headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) }, signal: AbortSignal.timeout(150) }));
-    const outcome = await Promise.race([aborted.then(() => "answered"), new Promise((resolve) => setTimeout(() => resolve("held"), 100))]);
-    expect(outcome).toBe("held");
-    await aborted.catch(() => undefined);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    const client = new AbortController();
+    let settled = false;
+    const pending = Promise.resolve(emulator.app.request("http://x/api/v2/batches", { headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) }, signal: client.signal }))
+      .finally(() => { settled = true; });
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    expect(holds[0]?.ms).toBe(120_000);
+    expect(settled).toBe(false);
+    client.abort();
+    await pending.catch(() => undefined);
+    expect(settled).toBe(true);
+    expect(holds[0]?.signal?.aborted).toBe(true);
   });
 
-  it("adds latency with jitter to matching paths only", async () => {
-    const { api, control } = testEmulator();
+  it("timeout_after_processing runs the command, then holds its answer", async () => {
+    const holds: number[] = [];
+    const { api, control } = testEmulator({ sleep: async (ms) => void holds.push(ms) });
+    await control("POST", "faults", { kind: "timeout_after_processing", method: "POST", path: "/api/*/transactions", holdMs: 9_000, count: 1 });
+    const sale = await api("POST", "/api/v2/transactions", { body: { command: "cc:sale", amount: "3.00", creditcard: { number: "4000100011112224", expiration: "0930" } } });
+    expect(holds).toEqual([9_000]);
+    expect(sale.json.result_code).toBe("A");
+    expect((await api("GET", "/api/v2/transactions?limit=1")).json.data[0].key).toBe(sale.json.key);
+  });
+
+  it("adds latency with jitter to matching paths only (asserted on the requested delays)", async () => {
+    const delays: number[] = [];
+    const { api, control } = testEmulator({ sleep: async (ms) => void delays.push(ms) });
     await control("PUT", "latency", { fixedMs: 400, jitterMs: 30, path: "/api/*/batches" });
-    let started = Date.now();
     await api("GET", "/api/v2/batches");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(395);
-    started = Date.now();
+    expect(delays).toHaveLength(1);
+    expect(delays[0]).toBeGreaterThanOrEqual(400);
+    expect(delays[0]).toBeLessThanOrEqual(430);
     await api("GET", "/api/v2/transactions?limit=1");
-    expect(Date.now() - started).toBeLessThan(300);
+    expect(delays).toHaveLength(1);
     await control("DELETE", "latency");
     expect((await control("GET", "latency")).json.data).toEqual([]);
+  });
+
+  it("counts every call per key and per method + path, faults and refusals included", async () => {
+    const { api, control } = testEmulator();
+    await control("POST", "faults", { kind: "http503", method: "POST", count: 1 });
+    const body = { command: "cc:sale", amount: "1.00", creditcard: { number: "4000100011112224", expiration: "0930" } };
+    expect((await api("POST", "/api/v2/transactions", { body })).status).toBe(503);
+    const sale = await api("POST", "/api/v2/transactions/", { body });
+    await api("GET", `/api/v2/transactions/${sale.json.key}`);
+    await api("GET", "/api/ab12cd/transactions?limit=5&offset=10");
+    const mine = (await control("GET", `counters/${OPERATING_KEY}`)).json;
+    expect(mine).toMatchObject({ calls: 4, faultsInjected: 1 });
+    expect(mine.routes).toEqual({ "POST /transactions": 2, [`GET /transactions/${sale.json.key}`]: 1, "GET /transactions": 1 });
+    expect((await control("GET", "counters")).json.keys[OPERATING_KEY].routes["POST /transactions"]).toBe(2);
+    expect((await control("GET", "counters/nobody")).json).toMatchObject({ calls: 0, routes: {} });
   });
 
   it("counts calls and 429s per key", async () => {

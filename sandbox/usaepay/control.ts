@@ -1,14 +1,16 @@
 import { Hono } from "hono";
 import type { FaultKind } from "../shared/chaos";
 import { DEMO_MERCHANTS } from "./config";
-import { asObject, str } from "./request-fields";
-import type { ApiKeyEntry, EmulatorState } from "./state";
+import { webhookControlRoutes } from "./control-webhooks";
+import { controlBody } from "./http-helpers";
+import { str } from "./request-fields";
+import { type ApiKeyEntry, COUNTER_NAMES, type EmulatorState, type KeyCounters } from "./state";
 
 /**
  * Control plane under /__sandbox/usaepay/ (never under /api/). JSON in, JSON out; errors are
  * `{"error": "..."}` with 400/404. See README.md for the full list with examples.
  */
-const FAULT_KINDS: readonly FaultKind[] = ["http500", "http503", "timeout", "malformed"];
+const FAULT_KINDS: readonly FaultKind[] = ["http500", "http503", "timeout", "timeout_after_processing", "malformed"];
 
 function numberOr(value: unknown, fallback: number | undefined): number | undefined {
   if (value === undefined || value === null || value === "") return fallback;
@@ -33,23 +35,21 @@ function publicKey(entry: ApiKeyEntry) {
   };
 }
 
+function emptyCounters(): KeyCounters {
+  return { calls: 0, rateLimited: 0, ipBlocked: 0, authFailures: 0, faultsInjected: 0, routes: {} };
+}
+
 export function controlRoutes(state: EmulatorState, now: () => number): Hono {
   const control = new Hono();
-  const body = async (c: { req: { text(): Promise<string> } }) => {
-    const text = await c.req.text();
-    if (!text.trim()) return {};
-    try {
-      return asObject(JSON.parse(text)) ?? {};
-    } catch {
-      return undefined;
-    }
-  };
+  const body = controlBody;
 
   control.get("/", (c) => c.json({
     endpoints: [
       "GET credentials", "GET merchants", "GET keys", "POST keys", "DELETE keys/:apiKey", "PUT keys/:apiKey",
       "POST reset", "GET latency", "PUT latency", "DELETE latency", "GET faults", "POST faults", "DELETE faults",
-      "DELETE faults/:id", "GET counters", "DELETE counters", "PUT endpoints/:endpointKey", "POST batches/close",
+      "DELETE faults/:id", "GET counters", "GET counters/:apiKey", "DELETE counters", "PUT endpoints/:endpointKey",
+      "POST batches/close", "GET webhooks/:apiKey", "PUT webhooks/:apiKey", "DELETE webhooks/:apiKey",
+      "GET webhooks/:apiKey/deliveries", "DELETE webhooks/:apiKey/deliveries", "GET sent-receipts/:apiKey",
     ],
   }));
 
@@ -188,16 +188,20 @@ export function controlRoutes(state: EmulatorState, now: () => number): Hono {
 
   control.get("/counters", (c) => {
     const perKey = Object.fromEntries(state.counters);
-    const totals = { calls: 0, rateLimited: 0, ipBlocked: 0, authFailures: 0, faultsInjected: 0 };
+    const totals = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Record<(typeof COUNTER_NAMES)[number], number>;
     for (const counters of state.counters.values()) {
-      for (const name of Object.keys(totals) as (keyof typeof totals)[]) totals[name] += counters[name];
+      for (const name of COUNTER_NAMES) totals[name] += counters[name];
     }
     return c.json({ keys: perKey, totals });
   });
+  // One key's counters, `routes` included ("POST /transactions": 1); zeros for a key never seen.
+  control.get("/counters/:apiKey", (c) => c.json(state.counters.get(c.req.param("apiKey")) ?? emptyCounters()));
   control.delete("/counters", (c) => {
     state.counters.clear();
     return c.json({ status: "success" });
   });
+
+  control.route("/", webhookControlRoutes(state));
 
   return control;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testEmulator, type Wire } from "./test-helpers";
 
-describe("customers (spec §11)", () => {
+describe("customers (docs/usaepay-api.md, Customers and payment methods)", () => {
   it("lists at least 2,500 customers newest first without payment methods", async () => {
     const { api } = testEmulator();
     const res = await api("GET", "/api/v2/customers?limit=2");
@@ -19,6 +19,7 @@ describe("customers (spec §11)", () => {
     expect(Array.isArray(res.json.billing_schedules)).toBe(true);
     const method = res.json.payment_methods[0];
     expect(method.type).toBe("customerpaymentmethod");
+    expect(method.ccnum4last ?? method.account_number).toMatch(/^\d{4}$/);
     expect(JSON.stringify(res.json)).not.toMatch(/\d{13,16}/);
   });
 
@@ -60,9 +61,10 @@ describe("customers (spec §11)", () => {
     const key = (await api("POST", "/api/v2/customers", { body: { company: "Acme" } })).json.key;
     const array = await api("POST", `/api/v2/customers/${key}/payment_methods`, { body: [{ pay_type: "cc", number: "4000100011112224", expiration: "0930", cardholder: "Acme" }] });
     expect(Array.isArray(array.json)).toBe(true);
-    expect(array.json[0]).toMatchObject({ type: "customerpaymentmethod", ccnum4last: "4000xxxxxxxx2224", card_type: "Visa" });
+    // Live answers hold only the last four digits in ccnum4last, not the masked number.
+    expect(array.json[0]).toMatchObject({ type: "customerpaymentmethod", ccnum4last: "2224", card_type: "Visa", sortord: "0" });
     const single = await api("POST", `/api/v2/customers/${key}/payment_methods`, { body: { pay_type: "check", routing: "123456789", account: "324523524" } });
-    expect(single.json).toMatchObject({ pay_type: "check", account_number: "xxxxx3524" });
+    expect(single.json).toMatchObject({ pay_type: "check", account_number: "3524", routing_number: "6789" });
     const list = await api("GET", `/api/v2/customers/${key}/payment_methods`);
     expect(list.json.total).toBe("2");
     const badExpiry = await api("POST", `/api/v2/customers/${key}/payment_methods`, { body: { number: "4000100011112224", expiration: "0120" } });

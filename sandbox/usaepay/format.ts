@@ -1,6 +1,6 @@
 /**
  * Wire formatting shared by the emulator's serializers: money as "12.34" strings and gateway
- * local time "YYYY-MM-DD HH:MM:SS" in America/Los_Angeles (spec §21.21).
+ * local time "YYYY-MM-DD HH:MM:SS" in America/Los_Angeles (docs/usaepay-api.md, "Field encodings").
  */
 export const GATEWAY_TIME_ZONE = "America/Los_Angeles";
 

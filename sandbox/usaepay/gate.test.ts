@@ -1,7 +1,9 @@
+import { request as httpRequest } from "node:http";
 import { describe, expect, it } from "vitest";
-import { basicAuth, DOCS_EXAMPLE_HEADER, OPERATING_KEY, testEmulator } from "./test-helpers";
+import { startUsaepayEmulator } from "./index";
+import { basicAuth, DOCS_EXAMPLE_HEADER, DOCS_KEY, DOCS_PIN, OPERATING_KEY, OPERATING_PIN, TEST_ANCHOR, testEmulator, TRUST_KEY, TRUST_PIN } from "./test-helpers";
 
-describe("authentication (spec §2, §21.2)", () => {
+describe("authentication (docs/usaepay-api.md, Authentication)", () => {
   it("accepts the docs' example header verbatim for the built-in example merchant", async () => {
     const { api } = testEmulator();
     const res = await api("GET", "/api/v2/transactions?limit=1", { auth: DOCS_EXAMPLE_HEADER });
@@ -74,7 +76,7 @@ describe("authentication (spec §2, §21.2)", () => {
   });
 });
 
-describe("rate limits (spec §3, §21.3)", () => {
+describe("rate limits (docs/usaepay-api.md, Rate limits)", () => {
   it("serves 45 calls a minute, then the exact 429 body with an X-Rate-Limit header", async () => {
     const { api } = testEmulator({ ratePerMinute: 45, ratePerDay: 5000 });
     for (let i = 1; i <= 45; i += 1) {
@@ -95,6 +97,35 @@ describe("rate limits (spec §3, §21.3)", () => {
     await api("GET", "/api/v2/batches?limit=1");
     expect((await api("GET", "/api/v2/batches?limit=1")).status).toBe(429);
     expect((await api("GET", "/api/otherkey/batches?limit=1")).status).toBe(200);
+  });
+
+  it("counts per endpoint key and client IP, not per API key: two merchants' keys share one allowance", async () => {
+    const { api } = testEmulator({ ratePerMinute: 3, ratePerDay: 5000 });
+    expect((await api("GET", "/api/v2/batches?limit=1")).headers.get("X-Rate-Limit")).toBe('"1 of 3/min; 1 of 5000/day"');
+    expect((await api("GET", "/api/v2/batches?limit=1", { key: TRUST_KEY, pin: TRUST_PIN })).headers.get("X-Rate-Limit")).toBe('"2 of 3/min; 2 of 5000/day"');
+    expect((await api("GET", "/api/v2/batches?limit=1", { key: DOCS_KEY, pin: DOCS_PIN })).status).toBe(200);
+    const refused = await api("GET", "/api/v2/batches?limit=1", { key: TRUST_KEY, pin: TRUST_PIN });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("X-Rate-Limit")).toBe('"3 of 3/min; 3 of 5000/day"');
+  });
+
+  it("gives each client IP its own allowance (over real sockets from two loopback addresses)", async () => {
+    const emulator = await startUsaepayEmulator({ port: 0, anchorDate: TEST_ANCHOR, ratePerMinute: 1, ratePerDay: 5000, warmCaches: false });
+    const call = (localAddress: string) => new Promise<{ status: number; rateLimit?: string }>((resolve, reject) => {
+      const request = httpRequest(`${emulator.url}api/v2/batches?limit=1`, { localAddress, headers: { Authorization: basicAuth(OPERATING_KEY, OPERATING_PIN) } }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, rateLimit: response.headers["x-rate-limit"] as string | undefined }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    try {
+      expect(await call("127.0.0.1")).toEqual({ status: 200, rateLimit: '"1 of 1/min; 1 of 5000/day"' });
+      expect((await call("127.0.0.1")).status).toBe(429);
+      expect(await call("127.0.0.2")).toEqual({ status: 200, rateLimit: '"1 of 1/min; 1 of 5000/day"' });
+    } finally {
+      await emulator.close();
+    }
   });
 
   it("applies the per-day limit too", async () => {
@@ -124,7 +155,7 @@ describe("rate limits (spec §3, §21.3)", () => {
   });
 });
 
-describe("IP restriction (spec §3)", () => {
+describe("IP restriction (docs/usaepay-api.md, Rate limits)", () => {
   it("blocks /api/IPACCESS/_ with 401 and errorcode 156", async () => {
     const { api } = testEmulator();
     const res = await api("GET", "/api/IPACCESS/_");

@@ -8,6 +8,9 @@ import type { MerchantStore } from "./store";
 /**
  * Order of checks on every /api/{endpointKey}/... call: IP allow-list (401/156, not counted), rate
  * limit (429/155), then authentication (401/21002 or 23). Every answer carries X-Rate-Limit.
+ * USAePay counts per endpoint key and client IP (docs/usaepay-api.md, "Rate limits"): an endpoint
+ * key's own limit applies to every API key; a per-key override (an emulator aid for tests) is used
+ * only on endpoint keys without one, and then counts in a bucket of its own.
  */
 export interface GateVariables {
   apiKey: ApiKeyEntry;
@@ -47,8 +50,9 @@ export function gateMiddleware(state: EmulatorState, clientIpOf: (c: Context) =>
     const counters = state.countersFor(credentials?.user ?? "(no key)");
     const endpoint = state.endpoints.get(endpointKey);
 
-    const limits = claimedKey?.limits ?? endpoint?.limits ?? state.settings.defaultLimits;
-    const bucket = claimedKey?.limits ? `${endpointKey}|${clientIp}|key:${claimedKey.apiKey}` : `${endpointKey}|${clientIp}`;
+    const keyOverride = endpoint?.limits ? undefined : claimedKey?.limits;
+    const limits = endpoint?.limits ?? keyOverride ?? state.settings.defaultLimits;
+    const bucket = keyOverride ? `${endpointKey}|${clientIp}|key:${claimedKey?.apiKey}` : `${endpointKey}|${clientIp}`;
 
     // Both the endpoint key's and the API key's allow-lists apply when both are set.
     const blockedBy = [endpoint?.ipAllowList, claimedKey?.ipAllowList].some((list) => list && !list.includes(clientIp));

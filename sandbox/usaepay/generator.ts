@@ -30,6 +30,50 @@ export interface Codecs {
 
 const TX_SALT = 0x7a11;
 const CUSTOMER_SALT = 0xc057;
+const REFUNDER_SALT = 0x4ef0;
+
+/**
+ * A row's "kind roll" (its second draw; the first is the created-time jitter) decides what it is:
+ * below REFUND_SHARE a refund candidate, then declines, errors and voids, the rest plain approvals.
+ */
+const REFUND_SHARE = 0.08;
+const DECLINE_END = 0.14;
+const ERROR_END = 0.145;
+const VOID_END = 0.175;
+/** A generated refund is at most this many rows newer than its original. */
+const REFUND_REACH = 401;
+
+function kindRollOf(shape: DatasetShape, index: number): number {
+  const rng = rowRandom(shape.seed ^ TX_SALT, index);
+  rng.next();
+  return rng.next();
+}
+
+/** The one row that may refund `original`: chosen by the original, so the link reads both ways. */
+function refunderCandidateOf(shape: DatasetShape, original: number): number {
+  return original - 1 - rowRandom(shape.seed ^ REFUNDER_SALT, original).int(0, REFUND_REACH - 1);
+}
+
+/** The original a refund candidate refunds: the first older row that chose it, if that row is a plain approval. */
+function refundTargetOf(shape: DatasetShape, refund: number): number | undefined {
+  const last = Math.min(shape.transactionCount - 1, refund + REFUND_REACH);
+  for (let original = refund + 1; original <= last; original += 1) {
+    if (refunderCandidateOf(shape, original) !== refund) continue;
+    return kindRollOf(shape, original) >= VOID_END ? original : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The generated refund of a generated transaction, if any (at most one, never above the original):
+ * pure arithmetic on seeds, cheap enough to run for every row of a list page.
+ */
+export function generatedRefundOf(shape: DatasetShape, original: number): number | undefined {
+  if (original < 0 || original >= shape.transactionCount || kindRollOf(shape, original) < VOID_END) return undefined;
+  const refund = refunderCandidateOf(shape, original);
+  if (refund < 0 || kindRollOf(shape, refund) >= REFUND_SHARE) return undefined;
+  return refundTargetOf(shape, refund) === original ? refund : undefined;
+}
 
 export function batchCount(shape: DatasetShape): number {
   return shape.transactionCount > 0 ? HISTORY_DAYS : 0;
@@ -190,7 +234,7 @@ function amountCents(rng: SeededRandom): number {
 
 /**
  * The generated transaction at `index`, before any overlay. Refunds point at an older approved
- * sale (a larger index) and reuse its card; `customerOf` lets a transaction reuse its customer's
+ * sale (a larger index, see `generatedRefundOf` for the way back) and reuse its card; `customerOf` lets a transaction reuse its customer's
  * saved card so customer and transaction views agree.
  */
 export function generateTransaction(
@@ -238,7 +282,6 @@ export function generateTransaction(
     avs: isCheck ? undefined : rng.pick(AVS_SAMPLES),
     cvc: isCheck ? undefined : rng.pick(CVC_SAMPLES),
     batchIndex: dayOf(shape, created),
-    refunded: 0,
     custIndex,
     invoice: rng.chance(0.6) ? String(100_000 + shape.transactionCount - index) : undefined,
     description: rng.pick(PRODUCTS),
@@ -250,9 +293,9 @@ export function generateTransaction(
   };
   if (isCheck) tx.procRefnum = String(1_000_000 + index);
 
-  if (kindRoll < 0.045 && depth === 0) {
-    const origIndex = index + 1 + rng.int(0, 400);
-    if (origIndex < shape.transactionCount) {
+  if (kindRoll < REFUND_SHARE && depth === 0) {
+    const origIndex = refundTargetOf(shape, index);
+    if (origIndex !== undefined) {
       const original = generateTransaction(shape, codecs, origIndex, customerOf, refnumOf, depth + 1);
       if (original.resultCode === "A" && !original.voided && (original.trantypeCode === "S" || original.trantypeCode === "K")) {
         const refundAmount = rng.chance(0.6) ? original.amount : Math.max(100, Math.round(original.amount * rng.next()));
@@ -276,14 +319,14 @@ export function generateTransaction(
       }
     }
   }
-  if (kindRoll >= 0.045 && kindRoll < 0.105 && !isCheck) {
+  if (kindRoll >= REFUND_SHARE && kindRoll < DECLINE_END && !isCheck) {
     const decline = rng.pick(DECLINE_SAMPLES);
     return { ...tx, resultCode: "D", error: decline.message, errorCode: decline.code, authcode: "000000", batchIndex: undefined, authAmount: 0 };
   }
-  if (kindRoll >= 0.105 && kindRoll < 0.11 && !isCheck) {
+  if (kindRoll >= DECLINE_END && kindRoll < ERROR_END && !isCheck) {
     return { ...tx, resultCode: "E", error: "Credit card has expired.", errorCode: 17, authcode: "", batchIndex: undefined, authAmount: 0, avs: undefined, cvc: undefined };
   }
-  if (kindRoll >= 0.11 && kindRoll < 0.14) {
+  if (kindRoll >= ERROR_END && kindRoll < VOID_END) {
     return { ...tx, voided: true, trantypeCode: isCheck ? "K" : "V" };
   }
   return tx;

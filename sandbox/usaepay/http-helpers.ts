@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { parseJsonBody } from "./request-fields";
+import { asObject, parseJsonBody } from "./request-fields";
 
-/** API-level error body `{"error","errorcode"}` (spec §4 shape 1) with the status chosen in §21.1. */
+/** API-level error body `{"error","errorcode"}` (docs/usaepay-api.md, "Error model"; statuses: "Interpretations"). */
 export function apiError(c: Context, status: ContentfulStatusCode, error: string, errorcode: number): Response {
   return c.json({ error, errorcode }, status);
 }
@@ -18,7 +18,7 @@ export function setReasonPhrase(c: Context, reason: string): void {
 
 export const notFoundBody = { error: "Path not found", errorcode: 21001 } as const;
 
-/** limit 1–1000 (clamped), junk or ≤0 → default; offset ≥ 0 (spec §21.4). */
+/** limit 1–1000 (clamped), junk or ≤0 → default; offset ≥ 0 (docs/usaepay-api.md, "List paging", "Interpretations"). */
 export function listWindow(c: Context, defaultLimit = 20): { limit: number; offset: number } {
   const rawLimit = Number.parseInt(c.req.query("limit") ?? "", 10);
   const rawOffset = Number.parseInt(c.req.query("offset") ?? "", 10);
@@ -37,6 +37,17 @@ export async function readBody(c: Context): Promise<{ ok: true; value: unknown }
   const parsed = parseJsonBody(text);
   if (!parsed.ok) return { ok: false, response: apiError(c, 400, "Unable to parse request body as JSON", 21004) };
   return parsed;
+}
+
+/** The JSON object of a control-plane call: {} when empty, undefined when not JSON. */
+export async function controlBody(c: { req: { text(): Promise<string> } }): Promise<Record<string, unknown> | undefined> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return asObject(JSON.parse(text)) ?? {};
+  } catch {
+    return undefined;
+  }
 }
 
 export function queryFlag(c: Context, name: string): boolean {

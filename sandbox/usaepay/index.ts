@@ -1,9 +1,11 @@
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { hashString } from "../shared/prng";
+import { hold } from "../shared/chaos";
 import { buildApp } from "./app";
-import { envRateLimits, resolveAnchor } from "./config";
+import { envRateLimits, envWebhookRetryScale, resolveAnchor } from "./config";
 import { EmulatorState } from "./state";
+import type { WebhookFetch, WebhookScheduler } from "./webhooks";
 
 /**
  * USAePay REST v2 emulator. `createUsaepayEmulator()` gives the Hono app for in-process use
@@ -20,6 +22,16 @@ export interface UsaepayEmulatorOptions {
   now?: () => number;
   /** Seed for fault-rate decisions. */
   chaosSeed?: number;
+  /**
+   * How injected latency, held calls and slow test cards wait; default a timer that ends early
+   * when the client disconnects. Tests inject one to assert on the requested delays, not on time.
+   */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Webhook deliveries: how they are sent (default global fetch), when retries run, retry scale. */
+  webhookFetch?: WebhookFetch;
+  webhookSchedule?: WebhookScheduler;
+  /** Default multiplier of the documented retry delays; default env USAEPAY_EMULATOR_WEBHOOK_RETRY_SCALE or 1. */
+  webhookRetryScale?: number;
 }
 
 export interface UsaepayEmulator {
@@ -31,12 +43,15 @@ export interface UsaepayEmulator {
 
 export function createUsaepayEmulator(options: UsaepayEmulatorOptions = {}): UsaepayEmulator {
   const envLimits = envRateLimits();
+  const now = options.now ?? Date.now;
   const state = new EmulatorState({
     anchorMs: resolveAnchor(options.anchorDate),
     defaultLimits: { perMinute: options.ratePerMinute ?? envLimits.perMinute, perDay: options.ratePerDay ?? envLimits.perDay },
     chaosSeed: options.chaosSeed ?? hashString("usaepay:chaos"),
+    now,
+    webhooks: { fetch: options.webhookFetch, schedule: options.webhookSchedule, retryScale: options.webhookRetryScale ?? envWebhookRetryScale() },
   });
-  const app = buildApp(state, options.now ?? Date.now);
+  const app = buildApp(state, now, options.sleep ?? hold);
   const fetch = async (input: string | URL | Request, init?: RequestInit) => app.request(input, init);
   return { app, state, fetch };
 }
@@ -72,6 +87,7 @@ export async function startUsaepayEmulator(options: UsaepayEmulatorOptions & { h
         url: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${info.port}/`,
         close: () => new Promise<void>((done) => {
           stopWarming();
+          emulator.state.webhooks.reset();
           server.close(() => done());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),

@@ -74,7 +74,7 @@ export interface TxRecord {
   queued?: boolean;
   voided?: boolean;
   released?: boolean;
-  refunded: number;
+  /** A connected refund's original (refund, quickrefund, creditvoid after settlement ...). */
   origIndex?: number;
   custIndex?: number;
   invoice?: string;

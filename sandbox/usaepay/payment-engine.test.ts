@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testEmulator } from "./test-helpers";
 
-describe("payment engine (spec §14) and other endpoints", () => {
+describe("payment engine (docs/usaepay-api.md, Payment Engine) and other endpoints", () => {
   it("creates a device, runs a pay request to completion, and deletes the device", async () => {
     const { api } = testEmulator();
     const device = await api("POST", "/api/v2/paymentengine/devices", { body: { terminal_type: "standalone", name: "Front desk" } });

@@ -3,7 +3,8 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 /**
  * Per-minute and per-day counters for one bucket (endpoint key + client IP, optionally + API key
  * when a key has its own override). rate-limiter-flexible's fixed windows start at a bucket's
- * first call. A call refused by either window is not counted (spec §21.3: a 429 does not count).
+ * first call. A call refused by either window is not counted (docs/usaepay-api.md, "Interpretations": a
+ * 429 does not count).
  */
 export interface Limits {
   perMinute: number;

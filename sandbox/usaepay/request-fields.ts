@@ -35,7 +35,7 @@ export function readAmountDetail(value: unknown): AmountDetail {
   return detail;
 }
 
-/** Accepts `firstname`/`first_name`, `lastname`/`last_name`, `zip`/`postalcode` (spec §21.8). */
+/** Accepts `firstname`/`first_name`, `lastname`/`last_name`, `zip`/`postalcode`: clients send both spellings. */
 export function readAddress(value: unknown): Address | undefined {
   const body = asObject(value);
   if (!body) return undefined;

@@ -1,9 +1,12 @@
 import { avsResult, BRAND_NAMES, cvcResult } from "./cards";
 import { centsToAmount, formatGatewayDate, formatGatewayDateTime } from "./format";
 import type { Address, BatchRecord, BillingScheduleRecord, CustomerRecord, PaymentMethodRecord, TxRecord } from "./model";
-import type { BatchTotals, MerchantStore } from "./store";
+import { type BatchTotals, isRefundable, type MerchantStore, refundedTotal } from "./store";
 
-/** Wire shapes (spec §6, §7.3, §7.4, §9, §11). Empty fields are omitted like the live service does. */
+/**
+ * Wire shapes (docs/usaepay-api.md: "Transaction objects", "Batches", "Customers and payment
+ * methods"). Empty fields are omitted like the live service does.
+ */
 type Json = Record<string, unknown>;
 
 const TRANTYPE: Record<string, string> = {
@@ -70,7 +73,7 @@ function batchRef(store: MerchantStore, tx: TxRecord, refnumAsNumber: boolean): 
   return { type: "batch", key: batch.key, batchrefnum: refnumAsNumber ? batch.batchrefnum : String(batch.batchrefnum), sequence: String(batch.sequence) };
 }
 
-function availableActions(store: MerchantStore, tx: TxRecord): string[] {
+function availableActions(store: MerchantStore, tx: TxRecord, refunds: TxRecord[]): string[] {
   if (tx.resultCode !== "A" && tx.resultCode !== "P") return [];
   const settled = store.isBatchClosed(tx.batchIndex);
   const actions: string[] = [];
@@ -83,8 +86,7 @@ function availableActions(store: MerchantStore, tx: TxRecord): string[] {
   if (!settled && tx.tender?.kind === "check") actions.push("void");
   actions.push("quicksale");
   // Fully refunded sales keep their status (as on the real gateway) but can no longer be refunded.
-  const refundable = tx.amount - tx.refunded > 0;
-  if (refundable && (tx.trantypeCode === "S" || tx.trantypeCode === "K" || tx.trantypeCode === "L")) actions.push("quickrefund");
+  if (isRefundable(tx) && tx.amount - refundedTotal(refunds) > 0) actions.push("quickrefund");
   return actions;
 }
 
@@ -139,7 +141,7 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
       format: tender.format ?? "PPD",
     };
   }
-  // Stored refunds carry a blank AVS; list and detail omit it (spec §7.4), the POST answer shows it.
+  // Stored refunds carry a blank AVS; list and detail omit it (docs/usaepay-api.md, "Transaction objects"), the POST answer shows it.
   if (tx.avs?.trim()) out.avs = avsResult(tx.avs);
   if (tx.cvc) out.cvc = cvcResult(tx.cvc);
   put(out, "batch", batchRef(store, tx, false));
@@ -164,7 +166,9 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
   put(out, "lineitems", tx.lineitems);
   put(out, "custom_fields", tx.customFields);
   out.platform = PLATFORM;
-  out.available_actions = availableActions(store, tx);
+  const refunds = isRefundable(tx) ? store.linkedRefunds(tx.index) : [];
+  out.available_actions = availableActions(store, tx, refunds);
+  linkRefunds(store, tx, refunds, out);
   if (flags.bin && tender?.kind === "card") {
     out.bin = { bin: tender.masked.slice(0, 6).replace(/x/g, "0"), number: tender.masked, type: "CREDIT", issuer: "Test Bank", bank: "Test Bank", country: "US", country_name: "United States", country_iso: "840", location: "", phone: "", category: "", data_source: "emulator" };
   }
@@ -175,7 +179,32 @@ export function transactionDetail(store: MerchantStore, tx: TxRecord, flags: { b
 
 const PLATFORM = { name: "Test Bed" };
 
-/** The immediate answer of POST /transactions (spec §7.3). */
+/** A short reference to another transaction, shaped like the `batch` reference (`type` + ids). */
+function transactionRef(tx: TxRecord): Json {
+  return { type: "transaction", key: tx.key, refnum: tx.refnum };
+}
+
+/**
+ * The public docs name no link between a sale and its refunds; the emulator adds one
+ * (docs/usaepay-api.md, "Interpretations"): `refunds` on the original (every connected refund,
+ * voided ones included) and `refund_of` on each refund. Real responses lack both.
+ */
+function linkRefunds(store: MerchantStore, tx: TxRecord, refunds: TxRecord[], out: Json): void {
+  if (tx.origIndex !== undefined) {
+    const original = store.transactionAt(tx.origIndex);
+    if (original) out.refund_of = transactionRef(original);
+  }
+  if (!isRefundable(tx)) return;
+  out.refunds = refunds.map((refund) => ({
+    ...transactionRef(refund),
+    created: formatGatewayDateTime(refund.created),
+    trantype_code: refund.trantypeCode,
+    status_code: transactionStatus(store, refund).code,
+    amount: centsToAmount(refund.amount),
+  }));
+}
+
+/** The immediate answer of POST /transactions (docs/usaepay-api.md, "Transaction objects"). */
 export function transactionResult(store: MerchantStore, tx: TxRecord, extras: { isDuplicate: boolean; savedcard?: Json; customer?: Json; receipts?: Json; echoDetail: boolean }): Json {
   const tender = tx.tender;
   const out: Json = {
@@ -220,7 +249,7 @@ function batchTotalsJson(totals: BatchTotals): Json {
   return out;
 }
 
-/** GET /batches/{key} and /batches/current (spec §9). */
+/** GET /batches/{key} and /batches/current (docs/usaepay-api.md, "Batches"). */
 export function batchDetail(store: MerchantStore, batch: BatchRecord): Json {
   const open = batch.closed === undefined;
   return {
@@ -235,7 +264,7 @@ export function batchDetail(store: MerchantStore, batch: BatchRecord): Json {
   };
 }
 
-/** Batch list items follow the live shape: every figure a string (spec §9). */
+/** Batch list items follow the live shape: every figure a string (docs/usaepay-api.md, "Batches"). */
 export function batchListItem(store: MerchantStore, batch: BatchRecord): Json {
   const totals = store.batchTotals(batch.index);
   return {
@@ -257,6 +286,8 @@ export function batchListItem(store: MerchantStore, batch: BatchRecord): Json {
   };
 }
 
+const lastFour = (masked: string) => masked.replace(/\D/g, "").slice(-4);
+
 export function paymentMethodJson(method: PaymentMethodRecord): Json {
   const out: Json = {
     key: method.key,
@@ -265,14 +296,15 @@ export function paymentMethodJson(method: PaymentMethodRecord): Json {
     cardholder: method.cardholder,
     expires: method.expires,
     pay_type: method.payType,
-    sortord: method.sortord,
+    sortord: String(method.sortord),
     added: formatGatewayDateTime(method.added),
     updated: formatGatewayDateTime(method.updated),
   };
   if (method.payType === "cc") {
-    Object.assign(out, { card_type: method.brand ? BRAND_NAMES[method.brand] : "", ccnum4last: method.masked, avs_street: method.avsStreet ?? "", avs_postalcode: method.avsPostalcode ?? "" });
+    // Live answers carry only the last four digits here ("2224"), unlike a transaction's masked number.
+    Object.assign(out, { card_type: method.brand ? BRAND_NAMES[method.brand] : "", ccnum4last: lastFour(method.masked), avs_street: method.avsStreet ?? "", avs_postalcode: method.avsPostalcode ?? "" });
   } else {
-    Object.assign(out, { account_number: method.masked, routing_number: method.routingMasked ?? "", account_type: method.accountType ?? "Checking" });
+    Object.assign(out, { account_number: lastFour(method.masked), routing_number: lastFour(method.routingMasked ?? ""), account_type: method.accountType ?? "Checking" });
   }
   return out;
 }
@@ -304,7 +336,7 @@ export function scheduleJson(schedule: BillingScheduleRecord, customer: Customer
   };
 }
 
-/** Detail includes payment methods and schedules; list items omit them (spec §11). */
+/** Detail includes payment methods and schedules; list items omit them (docs/usaepay-api.md, "Customers and payment methods"). */
 export function customerJson(customer: CustomerRecord, detail: boolean): Json {
   const custom: Record<string, string | null> = {};
   for (let i = 1; i <= 20; i += 1) custom[String(i)] = customer.customFields[String(i)] ?? null;

@@ -4,6 +4,7 @@ import { createTokenVault, type DuplicateMode, type TokenVault } from "./command
 import { DEMO_MERCHANTS, IP_ACCESS_TEST_ENDPOINT, RATE_LIMIT_TEST_ENDPOINT, type DemoMerchant } from "./config";
 import { type Limits, RateLimitCounters } from "./rate-limits";
 import { MerchantStore } from "./store";
+import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
 
 /** Everything the emulator remembers: merchants, keys, limits, chaos rules and counters. */
 export interface ApiKeyEntry {
@@ -29,12 +30,19 @@ export interface KeyCounters {
   ipBlocked: number;
   authFailures: number;
   faultsInjected: number;
+  /** Calls by "METHOD /path" after the endpoint key, e.g. "POST /transactions", "GET /transactions/abc". */
+  routes: Record<string, number>;
 }
+
+export const COUNTER_NAMES = ["calls", "rateLimited", "ipBlocked", "authFailures", "faultsInjected"] as const;
 
 export interface EmulatorSettings {
   anchorMs: number;
   defaultLimits: Limits;
   chaosSeed: number;
+  /** The emulator's clock (new transactions, batch closes, webhook timestamps). */
+  now: () => number;
+  webhooks?: WebhookOptions;
 }
 
 export class EmulatorState {
@@ -44,11 +52,13 @@ export class EmulatorState {
   readonly rateLimits = new RateLimitCounters();
   readonly counters = new Map<string, KeyCounters>();
   readonly chaos: ChaosSettings;
+  readonly webhooks: WebhookDispatcher;
   tokens: TokenVault;
   private newMerchantCounter = 0;
 
   constructor(readonly settings: EmulatorSettings) {
     this.chaos = new ChaosSettings(this.chaosRandom());
+    this.webhooks = new WebhookDispatcher(settings.now, settings.webhooks);
     this.tokens = createTokenVault(hashString("usaepay:tokens"));
     this.resetAll();
   }
@@ -66,18 +76,29 @@ export class EmulatorState {
     this.counters.clear();
     this.rateLimits.reset();
     this.chaos.clear();
+    this.webhooks.reset();
     this.tokens = createTokenVault(hashString("usaepay:tokens"));
     this.newMerchantCounter = 0;
     for (const demo of DEMO_MERCHANTS) {
       this.merchants.set(demo.id, this.buildStore(demo));
       this.addKey({ apiKey: demo.apiKey, pin: demo.pin, merchantId: demo.id });
     }
+    // The documented test endpoint limits every caller to one call, whatever the key's own limit.
     this.endpoints.set(RATE_LIMIT_TEST_ENDPOINT, { limits: { perMinute: 1, perDay: 5_000 } });
     this.endpoints.set(IP_ACCESS_TEST_ENDPOINT, { ipAllowList: [] });
   }
 
   private buildStore(merchant: Pick<DemoMerchant, "id" | "name" | "customerCount" | "transactionCount">): MerchantStore {
-    return new MerchantStore(merchant, this.settings.anchorMs);
+    const store = new MerchantStore(merchant, this.settings.anchorMs);
+    store.onEvent = (event) => {
+      // A webhook problem must never fail the API call that caused the event.
+      try {
+        this.webhooks.emit(store, event);
+      } catch (error) {
+        console.error("usaepay emulator: webhook not queued", error);
+      }
+    };
+    return store;
   }
 
   /** Restores one merchant's data to its seed (mutations dropped); keys and limits are kept. */
@@ -110,7 +131,7 @@ export class EmulatorState {
   countersFor(apiKey: string): KeyCounters {
     let counters = this.counters.get(apiKey);
     if (!counters) {
-      counters = { calls: 0, rateLimited: 0, ipBlocked: 0, authFailures: 0, faultsInjected: 0 };
+      counters = { calls: 0, rateLimited: 0, ipBlocked: 0, authFailures: 0, faultsInjected: 0, routes: {} };
       this.counters.set(apiKey, counters);
     }
     return counters;

@@ -1,10 +1,12 @@
 import { hashString } from "../shared/prng";
+import type { StoreEvent } from "./events";
 import {
   batchCount,
   type Codecs,
   DAY_MS,
   type DatasetShape,
   generateCustomer,
+  generatedRefundOf,
   generateTransaction,
   indexRangeOfDay,
 } from "./generator";
@@ -26,6 +28,19 @@ export interface BatchTotals {
   refundsAmount: number;
   voidsCount: number;
   voidsAmount: number;
+}
+
+/** Approved card or check sales (captured auths included) are what connected refunds may refer to. */
+export function isRefundable(tx: TxRecord): boolean {
+  const sale = tx.trantypeCode === "S" || tx.trantypeCode === "K" || tx.trantypeCode === "L";
+  return sale && (tx.resultCode === "A" || tx.resultCode === "P");
+}
+
+/** What refunds took back: approved and not voided (a voided refund gave the money back). */
+export function refundedTotal(refunds: readonly TxRecord[]): number {
+  let total = 0;
+  for (const refund of refunds) if ((refund.resultCode === "A" || refund.resultCode === "P") && !refund.voided) total += refund.amount;
+  return total;
 }
 
 export interface Page<T> {
@@ -51,10 +66,22 @@ export class MerchantStore {
   private closedTotalsCache = new Map<number, BatchTotals>();
   private paymentMethodCounter = 0;
   private scheduleCounter = 0;
-  /** Payment-engine devices and pay requests (spec §14), kept only in memory. */
+  /** Connected refunds made through the API, by their original's index (oldest first). */
+  private refundsByOriginal = new Map<number, number[]>();
+  /** How many generated rows were built: lets tests prove pages cost the same at any offset. */
+  generatedRowBuilds = 0;
+  /** Receipts "emailed" by POST /transactions/{key}/send, newest last. */
+  readonly sentReceipts: { transactionKey: string; toemail: string; fromemail?: string; template: string; at: number }[] = [];
+  /** Set by the emulator state: every state change a webhook could report goes through here. */
+  onEvent?: (event: StoreEvent) => void;
+  /** Payment-engine devices and pay requests (docs/usaepay-api.md, "Payment Engine"), kept only in memory. */
   readonly devices = new Map<string, Record<string, unknown>>();
   readonly payRequests = new Map<string, { key: string; devicekey: string; body: Record<string, unknown>; created: number; polls: number; status: string; txIndex?: number }>();
   private engineCounter = 0;
+
+  emit(event: StoreEvent): void {
+    this.onEvent?.(event);
+  }
 
   nextEngineKey(prefix: "sa_" | "pr_"): string {
     this.engineCounter += 1;
@@ -63,6 +90,9 @@ export class MerchantStore {
 
   /** Duplicate-detection fingerprints → transaction index and time. */
   readonly recentFingerprints = new Map<string, { index: number; at: number }>();
+
+  /** The merchant's id in webhook bodies (`merch_key`); never an API key. */
+  readonly merchantKey: string;
 
   constructor(readonly profile: MerchantProfile, anchorMs: number) {
     const seed = hashString(`usaepay:${profile.id}`);
@@ -77,6 +107,7 @@ export class MerchantStore {
     this.refnumBase = 3_100_000_000 + (seed % 90) * 10_000_000;
     this.batchRefBase = 540_000 + (seed % 90) * 1_000;
     this.currentBatch = batchCount(this.shape) > 0 ? 0 : undefined;
+    this.merchantKey = new KeyCodec(`${profile.id}:merchant`, 16).encode(0);
   }
 
   // ---- transactions ----
@@ -115,6 +146,7 @@ export class MerchantStore {
   transactionAt(index: number): TxRecord | undefined {
     if (index < 0) return undefined;
     if (index < this.shape.transactionCount) {
+      this.generatedRowBuilds += 1;
       const base = generateTransaction(this.shape, this.codecs, index, this.customerOfGenerated, this.refnumOf);
       const patch = this.txPatches.get(index);
       return patch ? { ...base, ...patch } : base;
@@ -142,7 +174,7 @@ export class MerchantStore {
     return { total: this.transactionTotal, rows };
   }
 
-  addTransaction(fields: Omit<TxRecord, "index" | "key" | "refnum" | "batchIndex" | "refunded"> & { inBatch: boolean }, now: number): TxRecord {
+  addTransaction(fields: Omit<TxRecord, "index" | "key" | "refnum" | "batchIndex"> & { inBatch: boolean }, now: number): TxRecord {
     const index = this.transactionTotal;
     const { inBatch, ...rest } = fields;
     const tx: TxRecord = {
@@ -150,11 +182,23 @@ export class MerchantStore {
       index,
       key: this.codecs.transaction.encode(index),
       refnum: this.refnumOf(index),
-      refunded: 0,
       batchIndex: inBatch ? this.openBatch(now).index : undefined,
     };
     this.newTransactions.push(tx);
+    if (tx.origIndex !== undefined) this.refundsByOriginal.set(tx.origIndex, [...(this.refundsByOriginal.get(tx.origIndex) ?? []), index]);
     return tx;
+  }
+
+  /** The connected refunds of a transaction, newest first, voided ones included. */
+  linkedRefunds(originalIndex: number): TxRecord[] {
+    const indices = [...(this.refundsByOriginal.get(originalIndex) ?? [])].reverse();
+    const generated = generatedRefundOf(this.shape, originalIndex);
+    if (generated !== undefined) indices.push(generated);
+    return indices.map((index) => this.transactionAt(index) as TxRecord);
+  }
+
+  refundedAmount(originalIndex: number): number {
+    return refundedTotal(this.linkedRefunds(originalIndex));
   }
 
   updateTransaction(index: number, patch: Partial<TxRecord>, now: number): TxRecord {
@@ -211,7 +255,7 @@ export class MerchantStore {
     return this.currentBatch === undefined ? undefined : this.batchAt(this.currentBatch);
   }
 
-  /** The open batch, creating one when the last was closed (spec §21.16). */
+  /** The open batch, creating one when the last was closed (docs/usaepay-api.md, "Interpretations"). */
   openBatch(now: number): BatchRecord {
     const current = this.currentOpenBatch();
     if (current && current.closed === undefined) return current;
@@ -235,6 +279,7 @@ export class MerchantStore {
     if (!current || current.closed !== undefined) return undefined;
     current.closed = now;
     this.currentBatch = undefined;
+    this.emit({ type: "settlement.batch.success", batchIndex: current.index, changes: { old: { status: "open" }, new: { status: "closed" } } });
     return this.batchAt(current.index);
   }
 

@@ -14,7 +14,7 @@ export const OPERATING_KEY = "PDdemoOperating00000000000000001";
 export const OPERATING_PIN = "1111";
 export const TRUST_KEY = "PDdemoTrust000000000000000000002";
 export const TRUST_PIN = "2222";
-/** The docs' curl example header (seed abcdefghijklmnop), spec §22. */
+/** The docs' curl example header (seed abcdefghijklmnop): docs/usaepay-api.md, "Authentication". */
 export const DOCS_EXAMPLE_HEADER =
   "Basic X1Y4N1F0YjUxM0NkM3ZhYk03UkMwVGJ0SldlU284cDc6czIvYWJjZGVmZ2hpamtsbW5vcC9iNzRjMmZhOTFmYjBhMDk3NTVlMzc3ZWU4ZTIwYWE4NmQyYjkyYzNkMmYyNzcyODBkYjU5NWY2MzZiYjE5MGU2";
 

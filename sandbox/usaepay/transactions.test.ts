@@ -296,7 +296,7 @@ describe("GET /transactions", () => {
   });
 });
 
-describe("tokens (spec §8)", () => {
+describe("tokens (docs/usaepay-api.md, Tokens)", () => {
   it("tokenizes a card, a past transaction and a list, and reads a token back", async () => {
     const { api } = testEmulator();
     const single = await api("POST", "/api/v2/tokens", { body: { creditcard: { number: "4000100011112224", expiration: "0930" } } });

@@ -36,6 +36,13 @@ const DEFAULT_MESSAGES: Record<GatewayErrorKind, string> = {
   bad_shape: "The payment service sent a response we could not understand.",
 };
 
+/**
+ * What to tell someone when a call that moves money may have gone through without us seeing the
+ * answer (see `GatewayError.outcomeUnknown`). Safe to show; it names no gateway detail.
+ */
+export const OUTCOME_UNKNOWN_MESSAGE =
+  "The payment service did not confirm the result, so it may or may not have gone through. Check the transaction before trying again.";
+
 const RETRYABLE: Record<GatewayErrorKind, boolean> = {
   declined: false,
   validation: false,
@@ -57,6 +64,14 @@ export class GatewayError extends Error {
   /** The gateway's own error code (USAePay `errorcode`, ClientPay `code`), never its secret-bearing text. */
   readonly upstreamCode?: string;
   readonly rateLimit?: RateLimitInfo;
+  /**
+   * True when a request that is not safe to repeat (sale, refund, void, capture, batch close ...)
+   * may have been acted on upstream although we have no answer: a timeout or a broken connection
+   * after sending, a 5xx, or a 2xx body we could not read. Record such an attempt as "outcome
+   * unknown" and reconcile it by a read; never send it again blindly. Always false for reads and
+   * for failures that prove nothing happened (connection refused, DNS, any 4xx).
+   */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: {
     gateway: "usaepay" | "clientpay";
@@ -65,6 +80,7 @@ export class GatewayError extends Error {
     status?: number;
     upstreamCode?: string;
     rateLimit?: RateLimitInfo;
+    outcomeUnknown?: boolean;
     cause?: unknown;
   }) {
     const userMessage = init.userMessage ?? DEFAULT_MESSAGES[init.kind];
@@ -79,9 +95,30 @@ export class GatewayError extends Error {
     this.status = init.status;
     this.upstreamCode = init.upstreamCode;
     this.rateLimit = init.rateLimit;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
+  }
+
+  /** The same failure, flagged as "the request may have been acted on" (see `outcomeUnknown`). */
+  asOutcomeUnknown(): GatewayError {
+    if (this.outcomeUnknown) return this;
+    return new GatewayError({
+      gateway: this.gateway,
+      kind: this.kind,
+      userMessage: this.userMessage,
+      status: this.status,
+      upstreamCode: this.upstreamCode,
+      rateLimit: this.rateLimit,
+      cause: this.cause,
+      outcomeUnknown: true,
+    });
   }
 }
 
 export function isGatewayError(error: unknown): error is GatewayError {
   return error instanceof GatewayError;
+}
+
+/** The one test the DAL needs before recording a money-moving attempt as "outcome unknown". */
+export function isOutcomeUnknown(error: unknown): error is GatewayError & { outcomeUnknown: true } {
+  return error instanceof GatewayError && error.outcomeUnknown;
 }

@@ -28,6 +28,9 @@ import "server-only";
  *   a schema mismatch throws GatewayError kind "bad_shape".
  * - Other statuses go to `mapError` (it receives the parsed body, or undefined if not JSON).
  * - Network failures and timeouts throw kind "network" (retryable).
+ * - A call that is not idempotent and may have been acted on without a readable answer (timeout or
+ *   broken connection after sending, 5xx/408, unreadable 2xx) carries `outcomeUnknown: true`
+ *   (`isOutcomeUnknown(error)`); "connection refused"/DNS/TLS failures and 4xx answers do not.
  * - Retries happen only when the call is idempotent AND the error is `retryable`, with full-jitter
  *   exponential backoff; a 429 carrying `rateLimit.retryAfterSeconds` waits that long instead, or
  *   gives up at once if it exceeds `maxRetryAfterMs`.
@@ -35,7 +38,7 @@ import "server-only";
  *   listed in `secrets` (plain, URL- and base64-encoded) and any Authorization value is replaced
  *   with "[redacted]". Error messages are built from the taxonomy, never from upstream bodies.
  */
-export { GatewayError, isGatewayError, type GatewayErrorKind, type RateLimitInfo } from "./errors";
+export { GatewayError, isGatewayError, isOutcomeUnknown, OUTCOME_UNKNOWN_MESSAGE, type GatewayErrorKind, type RateLimitInfo } from "./errors";
 export {
   buildUrl,
   createHttpClient,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { GatewayError } from "./errors";
+import { GatewayError, isOutcomeUnknown } from "./errors";
 import { computeBackoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter } from "./retry";
 import { redactSecrets } from "./redact";
 import { createHttpClient, type FetchLike } from "./request";
@@ -143,6 +143,56 @@ describe("createHttpClient", () => {
     const pending = client(never).http.request({ method: "GET", path: "x", schema: okSchema, signal: controller.signal });
     controller.abort(new Error("user cancelled"));
     await expect(pending).rejects.toThrow("user cancelled");
+  });
+});
+
+describe("outcome unknown (a write that may have been acted on)", () => {
+  const post = (http: ReturnType<typeof client>["http"]) => http.request({ method: "POST", path: "transactions", body: { command: "refund" }, schema: okSchema });
+  const refused = (code: string): FetchLike => async () => {
+    throw new TypeError("fetch failed", { cause: Object.assign(new Error(`connect ${code}`), { code }) });
+  };
+
+  it("flags a POST that timed out after sending, and a broken connection, but not a read", async () => {
+    const never: FetchLike = () => new Promise<Response>(() => undefined);
+    const timedOut = await rejection(post(client(never, { timeoutMs: 20 }).http));
+    expect(timedOut).toMatchObject({ kind: "network", outcomeUnknown: true });
+    const reset = await rejection(post(client(refused("ECONNRESET")).http));
+    expect(reset.outcomeUnknown).toBe(true);
+    const read = await rejection(client(never, { timeoutMs: 20, retry: { maxAttempts: 1 } }).http.request({ method: "GET", path: "x", schema: okSchema }));
+    expect(read.outcomeUnknown).toBe(false);
+  });
+
+  it("does not flag failures that prove nothing was sent or that the upstream refused", async () => {
+    for (const code of ["ECONNREFUSED", "ENOTFOUND"]) expect((await rejection(post(client(refused(code)).http))).outcomeUnknown).toBe(false);
+    const nested: FetchLike = async () => {
+      throw new TypeError("fetch failed", { cause: new AggregateError([Object.assign(new Error("v6"), { code: "ECONNREFUSED" }), Object.assign(new Error("v4"), { code: "ECONNREFUSED" })]) });
+    };
+    expect((await rejection(post(client(nested).http))).outcomeUnknown).toBe(false);
+    for (const status of [400, 401, 404, 429]) {
+      expect((await rejection(post(client(scripted([json({}, status)]).fetch).http))).outcomeUnknown, String(status)).toBe(false);
+    }
+  });
+
+  it("flags a 5xx, a 408 and an unreadable 2xx answer to a POST, and only one call is made", async () => {
+    for (const status of [500, 502, 503, 504, 408]) {
+      const { fetch, calls } = scripted([json({}, status), json({ ok: true })]);
+      const error = await rejection(post(client(fetch).http));
+      expect(error.outcomeUnknown, String(status)).toBe(true);
+      expect(calls).toHaveLength(1);
+    }
+    const html = scripted([() => new Response("<html>done?</html>", { status: 200 })]);
+    expect(await rejection(post(client(html.fetch).http))).toMatchObject({ kind: "bad_shape", outcomeUnknown: true });
+    const mismatch = scripted([json({ ok: "maybe" })]);
+    expect(await rejection(post(client(mismatch.fetch).http))).toMatchObject({ kind: "bad_shape", outcomeUnknown: true });
+  });
+
+  it("keeps kind, status and message when flagging, and isOutcomeUnknown recognises it", async () => {
+    const { fetch } = scripted([json({}, 503)]);
+    const error = await rejection(post(client(fetch).http));
+    expect(error).toMatchObject({ kind: "unavailable", status: 503, retryable: true });
+    expect(isOutcomeUnknown(error)).toBe(true);
+    expect(isOutcomeUnknown(new GatewayError({ gateway: "usaepay", kind: "network" }))).toBe(false);
+    expect(isOutcomeUnknown(new Error("x"))).toBe(false);
   });
 });
 

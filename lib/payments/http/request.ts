@@ -129,6 +129,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     spec: RequestSpec<Schema>,
     url: string,
     scrub: (text: string) => string,
+    idempotent: boolean,
   ): Promise<{ data: z.output<Schema>; status: number; headers: Headers }> {
     const timeoutMs = spec.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -140,7 +141,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers["Content-Type"] = "application/json";
     }
 
-    let response: Response;
+    let response: Response | undefined;
     let text: string;
     try {
       // Race the abort ourselves too: an injected fetch (e.g. an in-process app) may ignore the signal.
@@ -153,6 +154,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (cause) {
       if (spec.signal?.aborted) throw spec.signal.reason;
       const timedOut = timeout.aborted;
+      // Only a failure that proves the request never left (refused, DNS, TLS) rules out an effect upstream.
+      const maybeSent = timedOut || response !== undefined || !failedBeforeSending(cause);
       throw new GatewayError({
         gateway: options.gateway,
         kind: "network",
@@ -160,6 +163,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ? "The payment service did not answer in time."
           : "The payment service could not be reached.",
         cause: timedOut ? new Error(`timed out after ${timeoutMs} ms`) : scrubCause(cause, scrub),
+        outcomeUnknown: !idempotent && maybeSent,
       });
     }
 
@@ -167,10 +171,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const parsed = parseJson(text);
     const accepted = response.ok || (spec.acceptStatus?.(response.status) ?? false);
     if (!accepted) {
-      throw options.mapError({ status: response.status, body: parsed.ok ? parsed.value : undefined, headers: response.headers });
+      const mapped = options.mapError({ status: response.status, body: parsed.ok ? parsed.value : undefined, headers: response.headers });
+      // A 5xx (or a proxy's 408) says nothing about whether the upstream acted before failing.
+      const inconclusive = response.status >= 500 || response.status === 408;
+      throw !idempotent && inconclusive ? mapped.asOutcomeUnknown() : mapped;
     }
+    // From here on the upstream answered "done" in a way we cannot read: for a write, it happened.
     if (!parsed.ok) {
-      throw new GatewayError({ gateway: options.gateway, kind: "bad_shape", status: response.status });
+      throw new GatewayError({ gateway: options.gateway, kind: "bad_shape", status: response.status, outcomeUnknown: !idempotent });
     }
     const inspected = options.inspectBody?.(parsed.value, { status: response.status, headers: response.headers });
     if (inspected) throw inspected;
@@ -182,6 +190,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         kind: "bad_shape",
         status: response.status,
         cause: new Error(scrub(`response did not match the wire schema: ${issues.join("; ")}`)),
+        outcomeUnknown: !idempotent,
       });
     }
     return { data: result.data, status: response.status, headers: response.headers };
@@ -197,7 +206,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (let attempt = 1; ; attempt += 1) {
       const started = Date.now();
       try {
-        const result = await attemptOnce(spec, url, scrub);
+        const result = await attemptOnce(spec, url, scrub, idempotent);
         options.logger?.debug({ ...logContext, attempt, status: result.status, ms: Date.now() - started }, "gateway call");
         return { ...result, attempts: attempt };
       } catch (error) {
@@ -205,7 +214,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const mayRetry = idempotent && attempt < policy.maxAttempts && error.retryable;
         const delayMs = mayRetry ? computeBackoffMs(policy, attempt, error.rateLimit, random) : undefined;
         options.logger?.warn(
-          { ...logContext, attempt, kind: error.kind, status: error.status, code: error.upstreamCode, ms: Date.now() - started, retryInMs: delayMs ?? null },
+          { ...logContext, attempt, kind: error.kind, status: error.status, code: error.upstreamCode, outcomeUnknown: error.outcomeUnknown, ms: Date.now() - started, retryInMs: delayMs ?? null },
           "gateway call failed",
         );
         if (delayMs === undefined) throw error;
@@ -224,6 +233,24 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * System error codes that mean no byte of the request reached the server: the connection was
+ * refused or never opened, the name did not resolve, or TLS failed before any request was written.
+ */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL",
+  "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** fetch wraps the socket error as `TypeError("fetch failed", { cause })`, sometimes around an AggregateError. */
+function failedBeforeSending(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+  if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => failedBeforeSending(inner, depth + 1))) return true;
+  return failedBeforeSending(cause, depth + 1);
 }
 
 /** Keep the error's class and a scrubbed message; drop anything else (request objects can hold headers). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAuthorizationHeader, hashApiKey } from "./auth";
 
-// Spec §22: computed with sha256sum/base64 and cross-checked during research.
+// docs/usaepay-api.md, "Authentication": computed with sha256sum/base64 and cross-checked with Node.
 const VECTORS = [
   {
     apiKey: "_V87Qtb513Cd3vabM7RC0TbtJWeSo8p7",
@@ -30,7 +30,7 @@ const VECTORS = [
 ];
 
 describe("USAePay auth header", () => {
-  it.each(VECTORS)("matches the spec test vector for key $apiKey", ({ apiKey, seed, pin, hash, header }) => {
+  it.each(VECTORS)("matches the documented test vector for key $apiKey", ({ apiKey, seed, pin, hash, header }) => {
     expect(hashApiKey(apiKey, seed, pin)).toBe(hash);
     expect(buildAuthorizationHeader(apiKey, pin, seed)).toBe(header);
   });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /**
- * USAePay REST authentication (spec §2): HTTP Basic with the API key as user name and
+ * USAePay REST authentication (docs/usaepay-api.md, "Authentication"): HTTP Basic with the API key as user name and
  * `s2/<seed>/<sha256hex(apikey + seed + pin)>` as password. The seed travels in clear, so a
  * fresh random one per request costs nothing and keeps one captured header from matching the next.
  */

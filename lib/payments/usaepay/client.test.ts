@@ -1,43 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { GatewayError, type HttpLogger, type RateLimitInfo } from "../http";
+import { type HttpLogger, type RateLimitInfo } from "../http";
 import { createUsaepayEmulator, type UsaepayEmulatorOptions } from "@/sandbox/usaepay";
 import { createUsaepayClient, type UsaepayClientOptions } from "./client";
 import { transactionFailure } from "./errors";
-
-const OPERATING_KEY = "PDdemoOperating00000000000000001";
-const OPERATING_PIN = "1111";
-const VISA = { number: "4000100011112224", expiration: "0930", cvc: "123" };
+import { clientAgainst, failureOf, OPERATING_KEY, OPERATING_PIN, VISA } from "./test-harness";
 
 function setup(options: { emulator?: UsaepayEmulatorOptions; client?: Partial<UsaepayClientOptions> } = {}) {
   const emulator = createUsaepayEmulator({ anchorDate: "2026-01-15T00:00:00Z", ratePerMinute: 100_000, ratePerDay: 1_000_000, ...options.emulator });
-  const sleeps: number[] = [];
-  const client = createUsaepayClient({
-    baseUrl: "http://emulator.test/api/v2/",
-    apiKey: OPERATING_KEY,
-    pin: OPERATING_PIN,
-    fetch: (url, init) => emulator.app.request(url, init),
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-    random: () => 0.5,
-    ...options.client,
-  });
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await emulator.app.request(`http://emulator.test/__sandbox/usaepay/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.json() as Promise<Record<string, Record<string, Record<string, number>>>>;
-  };
-  const calls = async () => (await control("GET", "counters")).keys?.[OPERATING_KEY]?.calls ?? 0;
-  return { emulator, client, control, calls, sleeps };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error("expected a GatewayError");
+  return { emulator, ...clientAgainst(emulator, options.client) };
 }
 
 describe("USAePay client against the emulator", () => {
@@ -116,7 +86,9 @@ describe("USAePay client against the emulator", () => {
     const { client } = setup();
     const customer = await client.createCustomer({ firstName: "Grace", lastName: "Hopper", email: "grace@example.com" });
     const method = await client.addPaymentMethod(customer.key, { card: { ...VISA, cardholder: "Grace Hopper" } });
-    expect(method).toMatchObject({ kind: "card", last4: "2224", maskedNumber: "4000xxxxxxxx2224" });
+    // Payment methods carry only the last four digits; there is no masked number to show.
+    expect(method).toMatchObject({ kind: "card", last4: "2224" });
+    expect(method.maskedNumber).toBeUndefined();
     const updated = await client.updateCustomer(customer.key, { city: "Arlington" });
     expect(updated.address.city).toBe("Arlington");
     const charged = await client.chargeCustomer({ customerKey: customer.key, amountCents: 1234 });

@@ -15,15 +15,18 @@ import {
   type UsaepayTransaction,
 } from "./mappers";
 import { centsToWireMoney } from "./money";
-import { batchSchema, customerSchema, listSchema, paymentMethodSchema, statusSchema, transactionSchema } from "./schemas";
+import { batchSchema, customerSchema, listSchema, paymentMethodSchema, receiptSchema, statusSchema, transactionSchema } from "./schemas";
 
 /**
- * Typed USAePay REST v2 client on the shared HTTP base. Reads retry (jittered, 429-aware);
- * POST /transactions (sale, refund, void, capture, credit ...) never retries: a timeout there is
- * ambiguous, and re-sending could move money twice. Declines are results, not exceptions
- * (see `transactionFailure` in ./errors to turn one into a GatewayError).
+ * Typed USAePay REST v2 client on the shared HTTP base (facts: docs/usaepay-api.md). Reads retry
+ * (jittered, 429-aware); POST /transactions (sale, refund, void, capture, adjust ...) and a batch
+ * close never retry: re-sending could move money twice. When such a call may have been acted on
+ * without an answer (timeout or reset after sending, 5xx, unreadable 2xx) the GatewayError carries
+ * `outcomeUnknown: true` (`isOutcomeUnknown` in ../http): record it so and reconcile by a read
+ * (`getTransaction` of the original shows its `refunds`), never by sending again. Declines and
+ * gateway refusals are results (result_code D/E), not exceptions: `transactionFailure` in ./errors
+ * turns one into a GatewayError.
  */
-export const USAEPAY_SANDBOX_BASE_URL = "https://sandbox.usaepay.com/api/v2/";
 
 export interface UsaepayClientOptions {
   /** e.g. "https://sandbox.usaepay.com/api/v2/" or with an endpoint key instead of "v2". */
@@ -126,6 +129,33 @@ export interface ReferenceInput {
   signal?: AbortSignal;
 }
 
+export interface AdjustInput extends Omit<ReferenceInput, "amountCents"> {
+  /** The sale's new total (cc:adjust sets it; it does not add to it). */
+  amountCents: number;
+}
+
+export interface CustomerChargeInput {
+  customerKey: string;
+  /** A saved method's key; without it the customer's default method is charged. */
+  paymentMethodKey?: string;
+  amountCents: number;
+  invoice?: string;
+  description?: string;
+  signal?: AbortSignal;
+}
+
+export interface EmailReceiptInput {
+  transactionKey: string;
+  toEmail: string;
+  fromEmail?: string;
+  /** Receipt template; default the standard "vterm". */
+  template?: string;
+  signal?: AbortSignal;
+}
+
+/** The standard receipt template, used when none is named. */
+export const STANDARD_RECEIPT_TEMPLATE = "vterm";
+
 export interface CustomerInput {
   company?: string;
   firstName?: string;
@@ -151,7 +181,7 @@ export interface PaymentMethodInput {
 }
 
 export interface BatchFilters extends ListOptions {
-  /** YYYYMMDD; lt/gt exclusive, le/ge inclusive (spec §9). */
+  /** YYYYMMDD; lt/gt exclusive, le/ge inclusive (docs/usaepay-api.md, "Batches"). */
   openedLt?: string;
   openedGt?: string;
   openedLe?: string;
@@ -359,20 +389,28 @@ export function createUsaepayClient(options: UsaepayClientOptions) {
       return command({ command: "cc:authonly", ...saleFields(input), creditcard: tenderOf(input), save_card: input.saveCard ? true : undefined }, "transactions.authonly", input.signal);
     },
 
-    // POST /api/v2/transactions (cc:capture) — moves money: never retried.
+    // POST /api/v2/transactions (cc:capture) — moves money: never retried. Captures an auth-only for
+    // its authorized amount, or for `amountCents` when lower; answers with the auth's own key.
     capture(input: ReferenceInput): Promise<UsaepayTransaction> {
       return command({ command: "cc:capture", ...reference(input) }, "transactions.capture", input.signal);
     },
 
-    // POST /api/v2/transactions (refund) — moves money: never retried.
+    // POST /api/v2/transactions (refund) — moves money: never retried. A connected refund: the whole
+    // remaining amount without `amountCents`, else that part; a new transaction with its own key.
     refund(input: ReferenceInput): Promise<UsaepayTransaction> {
       return command({ command: "refund", ...reference(input) }, "transactions.refund", input.signal);
     },
 
     // POST /api/v2/transactions (void / cc:void:release) — changes money movement: never retried.
+    // Only before settlement; `releaseFunds` also releases the hold on the card at once (no unvoid).
     voidTransaction(input: Omit<ReferenceInput, "amountCents"> & { releaseFunds?: boolean }): Promise<UsaepayTransaction> {
       const ref = reference({ transactionKey: input.transactionKey, refnum: input.refnum });
       return command({ command: input.releaseFunds ? "cc:void:release" : "void", ...ref }, "transactions.void", input.signal);
+    },
+
+    // POST /api/v2/transactions (cc:adjust) — changes an unsettled card sale's amount: never retried.
+    adjust(input: AdjustInput): Promise<UsaepayTransaction> {
+      return command({ command: "cc:adjust", ...reference(input) }, "transactions.adjust", input.signal);
     },
 
     // POST /api/v2/transactions (cc:credit) — an open refund to a card: never retried.
@@ -391,8 +429,23 @@ export function createUsaepayClient(options: UsaepayClientOptions) {
     },
 
     // POST /api/v2/transactions (customer:sale) — charges a saved method: never retried.
-    chargeCustomer(input: { customerKey: string; paymentMethodKey?: string; amountCents: number; invoice?: string; description?: string; signal?: AbortSignal }): Promise<UsaepayTransaction> {
+    chargeCustomer(input: CustomerChargeInput): Promise<UsaepayTransaction> {
       return command({ command: "customer:sale", custkey: input.customerKey, paymethod_key: input.paymentMethodKey, amount: centsToWireMoney(input.amountCents), invoice: input.invoice, description: input.description }, "transactions.customer_sale", input.signal);
+    },
+
+    // GET /api/v2/transactions/{key}/receipts/{template} — safe to retry. The receipt's HTML, decoded
+    // from the base64 string the API sends. An unknown template is a not_found error (20030).
+    async getReceipt(transactionKey: string, options: { template?: string; signal?: AbortSignal } = {}): Promise<string> {
+      const template = options.template ?? STANDARD_RECEIPT_TEMPLATE;
+      const { data } = await get(`transactions/${encodeURIComponent(transactionKey)}/receipts/${encodeURIComponent(template)}`, receiptSchema, "transactions.receipt", undefined, options.signal);
+      return Buffer.from(data, "base64").toString("utf8");
+    },
+
+    // POST /api/v2/transactions/{key}/send — emails a receipt: not retried (a repeat sends it twice).
+    // The recipient must travel as `toemail`: the API answers success and sends nothing without it.
+    async emailReceipt(input: EmailReceiptInput): Promise<void> {
+      const body = { toemail: input.toEmail, fromemail: input.fromEmail, template: input.template };
+      await http.request({ method: "POST", path: `transactions/${encodeURIComponent(input.transactionKey)}/send`, body: clean(body), schema: statusSchema, idempotent: false, operation: "transactions.send_receipt", signal: input.signal });
     },
 
     // ---- batches ----
@@ -430,7 +483,8 @@ export function createUsaepayClient(options: UsaepayClientOptions) {
       return pages((limit, offset, signal) => client.listBatchTransactions(key, { limit, offset, signal }), opts);
     },
 
-    // POST /api/v2/batches/current/close — settles money: never retried.
+    // POST /api/v2/batches/current/close — settles money: never retried. Answers the batch with
+    // status "closing"; its totals come with a later getBatch(key).
     async closeCurrentBatch(signal?: AbortSignal): Promise<UsaepayBatch> {
       const response = await http.request({ method: "POST", path: "batches/current/close", body: [], schema: batchSchema, idempotent: false, operation: "batches.close", signal });
       return toBatch(response.data);

@@ -3,7 +3,7 @@ import { apiErrorSchema } from "./schemas";
 
 /**
  * USAePay failures → the shared taxonomy. API-level errors are `{"error","errorcode"}` bodies with
- * 401/404/400/429 statuses (spec §4, §21.1); the text of `error` is never copied into messages,
+ * 401/404/400/429 statuses (docs/usaepay-api.md, "Error model"); the text of `error` is never copied into messages,
  * only the numeric code is kept (as `upstreamCode`).
  */
 
@@ -46,6 +46,8 @@ const USER_MESSAGES: Partial<Record<number, { kind: GatewayErrorKind; message: s
   40030: { kind: "not_found", message: "USAePay has no such customer." },
   99999: { kind: "not_found", message: "USAePay has no such customer." },
   20001: { kind: "not_found", message: "USAePay has no such transaction." },
+  20030: { kind: "not_found", message: "USAePay has no such receipt template." },
+  21104: { kind: "not_found", message: "USAePay has no such payment request." },
 };
 
 export function mapUsaepayError(failure: FailedResponse): GatewayError {

@@ -1,16 +1,28 @@
 import { wireMoneyToCents } from "./money";
-import type { BatchWire, BillingScheduleWire, CustomerWire, PaymentMethodWire, TransactionWire } from "./schemas";
+import type { BatchWire, BillingScheduleWire, CustomerWire, LinkedRefundWire, PaymentMethodWire, TransactionWire } from "./schemas";
 
 /**
  * Domain types the dashboard stores and shows. Money is integer cents; gateway timestamps are
  * kept as sent (gateway-local "YYYY-MM-DD HH:MM:SS") and also converted to UTC ISO strings,
- * assuming the gateway's zone is America/Los_Angeles (spec §21.21).
+ * assuming the gateway's zone is America/Los_Angeles (docs/usaepay-api.md, "Field encodings").
  */
 export type TransactionOutcome = "approved" | "partial" | "declined" | "error" | "verification" | "unknown";
 
 export interface UsaepayResultPair {
   code: string;
   label: string;
+}
+
+/** A connected refund as its original lists it. */
+export interface UsaepayLinkedRefund {
+  key: string;
+  refnum: string;
+  createdLocal?: string;
+  createdAt?: string;
+  amountCents?: number;
+  statusCode?: string;
+  /** A voided (or released) refund gave its money back: it does not count as refunded. */
+  voided: boolean;
 }
 
 export interface UsaepayTransaction {
@@ -45,6 +57,32 @@ export interface UsaepayTransaction {
   availableActions: string[];
   savedCardToken?: string;
   createdCustomerKey?: string;
+  /**
+   * The connected refunds of a sale, newest first (voided ones included), when the gateway names
+   * them; undefined when the answer carries no link, as the public API documents none
+   * (docs/usaepay-api.md, "Linked refunds"). Use `refundPosition` rather than summing by hand.
+   */
+  refunds?: UsaepayLinkedRefund[];
+  /** On a connected refund: the transaction it refunds, when the gateway names it. */
+  refundOf?: { key: string; refnum: string };
+}
+
+/** What a sale has given back and what may still be refunded, all in cents. */
+export interface RefundPosition {
+  originalCents: number;
+  refundedCents: number;
+  remainingCents: number;
+}
+
+/**
+ * "Already refunded" and "remaining refundable" from the gateway's own answer: approved refunds
+ * that are not voided count. Undefined when the answer lists no refunds (unknown, not zero) or
+ * has no amount; the DAL then falls back to its own records.
+ */
+export function refundPosition(tx: Pick<UsaepayTransaction, "amountCents" | "refunds">): RefundPosition | undefined {
+  if (!tx.refunds || tx.amountCents === undefined) return undefined;
+  const refundedCents = tx.refunds.reduce((total, refund) => total + (refund.voided ? 0 : (refund.amountCents ?? 0)), 0);
+  return { originalCents: tx.amountCents, refundedCents, remainingCents: Math.max(0, tx.amountCents - refundedCents) };
 }
 
 export interface UsaepayPaymentMethod {
@@ -53,6 +91,7 @@ export interface UsaepayPaymentMethod {
   name?: string;
   cardholder?: string;
   brand?: string;
+  /** Only when the gateway sent more than the last four digits. */
   maskedNumber?: string;
   last4?: string;
   expires?: string;
@@ -98,8 +137,12 @@ export interface UsaepayBatch {
   salesCents?: number;
   refundsCount?: number;
   refundsCents?: number;
+  /** Batch detail only (list items carry sales and credits alone). */
   voidsCount?: number;
   voidsCents?: number;
+  /** Sales + refunds + voids, batch detail only. */
+  totalCount?: number;
+  /** Sales − refunds; voids are not part of it. */
   netCents?: number;
 }
 
@@ -132,6 +175,19 @@ export function gatewayLocalToIso(local: string | null | undefined): string | un
 }
 
 const OUTCOMES: Record<string, TransactionOutcome> = { A: "approved", P: "partial", D: "declined", E: "error", V: "verification" };
+
+function linkedRefund(wire: LinkedRefundWire): UsaepayLinkedRefund {
+  const statusCode = text(wire.status_code);
+  return {
+    key: wire.key,
+    refnum: text(wire.refnum) ?? "",
+    createdLocal: text(wire.created),
+    createdAt: gatewayLocalToIso(wire.created),
+    amountCents: wireMoneyToCents(wire.amount),
+    statusCode,
+    voided: statusCode === "V" || statusCode === "R",
+  };
+}
 
 function pair(value: { result_code?: string | null; result?: string | null } | null | undefined): UsaepayResultPair | undefined {
   if (!value || value.result_code === null || value.result_code === undefined) return undefined;
@@ -176,22 +232,30 @@ export function toTransaction(wire: TransactionWire): UsaepayTransaction {
     availableActions: wire.available_actions ?? [],
     savedCardToken: wire.savedcard?.key,
     createdCustomerKey: text(wire.customer?.custkey),
+    refunds: wire.refunds ? wire.refunds.map(linkedRefund) : undefined,
+    refundOf: wire.refund_of ? { key: wire.refund_of.key, refnum: text(wire.refund_of.refnum) ?? "" } : undefined,
   };
 }
 
+/**
+ * Payment methods carry only the last four digits (`ccnum4last: "2224"`, checks' `account_number:
+ * "3210"`); older answers sent a masked number there, so read the digits at the end either way.
+ */
 export function toPaymentMethod(wire: PaymentMethodWire): UsaepayPaymentMethod {
   const payType = wire.pay_type?.toLowerCase();
   const kind = payType === "check" || wire.account_number ? "check" : payType === "cc" || wire.ccnum4last || wire.card_type ? "card" : "other";
-  const masked = text(wire.ccnum4last) ?? text(wire.account_number);
+  const shown = text(wire.ccnum4last) ?? text(wire.account_number);
+  const last4 = shown?.replace(/\D/g, "").slice(-4) || undefined;
   return {
     key: wire.key,
     kind,
     name: text(wire.method_name),
     cardholder: text(wire.cardholder),
     brand: text(wire.card_type),
-    maskedNumber: masked,
-    last4: masked?.slice(-4),
+    maskedNumber: shown && shown.length > 4 ? shown : undefined,
+    last4,
     expires: text(wire.expires),
+    accountType: text(wire.account_type),
   };
 }
 
@@ -245,6 +309,7 @@ export function toBatch(wire: BatchWire): UsaepayBatch {
     refundsCents,
     voidsCount: integer(wire.voids_count),
     voidsCents: wireMoneyToCents(wire.voids_amount),
+    totalCount: integer(wire.total_count),
     netCents: wireMoneyToCents(wire.total_amount) ?? (salesCents !== undefined ? salesCents - (refundsCents ?? 0) : undefined),
   };
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 /**
- * Wire schemas for USAePay REST v2 responses. Deliberately tolerant (spec §17): numbers may come
- * as strings or numbers, optional fields may be missing or null, unknown fields pass through.
- * Strictness lives in the mappers, which turn these into domain types.
+ * Wire schemas for USAePay REST v2 responses. Deliberately tolerant (docs/usaepay-api.md,
+ * "Field encodings"): numbers may come as strings or numbers, optional fields may be missing or
+ * null, unknown fields pass through. Strictness lives in the mappers, which turn these into
+ * domain types.
  */
 const numberLike = z.union([z.string(), z.number()]);
 const optionalText = z.string().nullish();
@@ -41,6 +42,16 @@ const batchRefSchema = z.looseObject({
   key: z.string(),
   batchrefnum: optionalNumberLike,
   sequence: optionalNumberLike,
+});
+
+/** Another transaction named by a transaction (docs/usaepay-api.md, "Linked refunds"). */
+const transactionRefSchema = z.looseObject({ type: optionalText, key: z.string(), refnum: optionalNumberLike });
+
+const linkedRefundSchema = transactionRefSchema.extend({
+  created: optionalText,
+  trantype_code: optionalText,
+  status_code: optionalText,
+  amount: optionalNumberLike,
 });
 
 const amountDetailSchema = z.looseObject({
@@ -86,7 +97,12 @@ export const transactionSchema = z.looseObject({
   available_actions: z.array(z.string()).nullish(),
   savedcard: z.looseObject({ type: optionalText, key: z.string(), cardnumber: optionalText, expiration: optionalText }).nullish(),
   customer: z.looseObject({ custkey: optionalText, custid: optionalNumberLike }).nullish(),
+  refunds: z.array(linkedRefundSchema).nullish(),
+  refund_of: transactionRefSchema.nullish(),
 });
+
+/** A rendered receipt: a JSON string holding base64 of the HTML. */
+export const receiptSchema = z.string();
 
 export const paymentMethodSchema = z.looseObject({
   key: z.string(),
@@ -99,6 +115,7 @@ export const paymentMethodSchema = z.looseObject({
   pay_type: optionalText,
   account_number: optionalText,
   routing_number: optionalText,
+  account_type: optionalText,
   avs_street: optionalText,
   avs_postalcode: optionalText,
   sortord: optionalNumberLike,
@@ -176,6 +193,7 @@ export function listSchema<Item extends z.ZodType>(item: Item) {
 export const statusSchema = z.looseObject({ status: z.string() });
 
 export type TransactionWire = z.output<typeof transactionSchema>;
+export type LinkedRefundWire = z.output<typeof linkedRefundSchema>;
 export type CustomerWire = z.output<typeof customerSchema>;
 export type PaymentMethodWire = z.output<typeof paymentMethodSchema>;
 export type BillingScheduleWire = z.output<typeof billingScheduleSchema>;

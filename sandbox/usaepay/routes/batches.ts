@@ -6,7 +6,7 @@ import type { BatchRecord } from "../model";
 import { batchDetail, batchListItem, transactionDetail } from "../serialize";
 import type { MerchantStore } from "../store";
 
-/** /batches endpoints (spec §9). */
+/** /batches endpoints (docs/usaepay-api.md, "Batches"). */
 const DAY_MS = 86_400_000;
 
 function dateFilter(query: (name: string) => string | undefined): (batch: BatchRecord) => boolean {
@@ -50,7 +50,7 @@ export function batchRoutes(now: () => number): Hono<GateEnv> {
     const current = store.currentOpenBatch();
     if (!current || current.closed !== undefined) return apiError(c, 404, "Unable to find requested batch.", 40027);
     const closed = store.closeCurrentBatch(now()) as BatchRecord;
-    // The live service answers "closing"; here the close completes right after the response (spec §21.16).
+    // The live service answers "closing"; here the close completes right after the response (docs/usaepay-api.md, "Interpretations").
     return c.json({ type: "batch", key: closed.key, batchrefnum: String(closed.batchrefnum), sequence: String(closed.sequence), opened: formatGatewayDateTime(closed.opened), status: "closing" });
   });
 

@@ -7,7 +7,7 @@ import { asObject, type Body, cents, readAddress, str, truthy } from "../request
 import { customerJson, paymentMethodJson, scheduleJson, transactionDetail } from "../serialize";
 import type { MerchantStore } from "../store";
 
-/** /customers endpoints incl. payment methods and billing schedules (spec §11). */
+/** /customers endpoints incl. payment methods and billing schedules (docs/usaepay-api.md, "Customers and payment methods"). */
 const CUSTOMER_FIELDS = ["company", "first_name", "last_name", "street", "street2", "city", "state", "postalcode", "country", "phone", "fax", "email", "url", "notes", "description", "customerid"] as const;
 
 function customerNotFound(c: Context) {

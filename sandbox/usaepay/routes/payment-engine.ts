@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import { hold } from "../../shared/chaos";
+import { type Context, Hono } from "hono";
 import { runCommand } from "../commands";
 import { formatGatewayDateTime } from "../format";
 import type { GateEnv } from "../gate";
@@ -9,11 +8,14 @@ import { transactionDetail } from "../serialize";
 import type { EmulatorState } from "../state";
 
 /**
- * Payment Engine (spec §14), enough for clients that pair a terminal and poll a pay request: a device
+ * Payment Engine (docs/usaepay-api.md, "Payment Engine"), enough for clients that pair a terminal and poll a pay request: a device
  * is "connected" once created; a pay request reports "processing payment" on its first poll and
  * "transaction complete" (an approved card-present sale) on the next.
  */
-export function paymentEngineRoutes(state: EmulatorState, now: () => number): Hono<GateEnv> {
+/** An unknown pay request has its own code (21104), not the unknown-device one (21121). */
+const requestNotFound = (c: Context<GateEnv>) => apiError(c, 404, "Checkout request not found", 21104);
+
+export function paymentEngineRoutes(state: EmulatorState, now: () => number, sleep: (ms: number, signal?: AbortSignal) => Promise<void>): Hono<GateEnv> {
   const api = new Hono<GateEnv>();
 
   api.post("/paymentengine/devices", async (c) => {
@@ -79,14 +81,14 @@ export function paymentEngineRoutes(state: EmulatorState, now: () => number): Ho
   api.get("/paymentengine/payrequests/:requestkey", async (c) => {
     const store = c.get("merchant");
     const request = store.payRequests.get(c.req.param("requestkey"));
-    if (!request) return apiError(c, 404, "Unknown request key", 21121);
+    if (!request) return requestNotFound(c);
     request.polls += 1;
     if (request.status === "sent to device" && request.polls === 1) request.status = "processing payment";
     else if (request.status === "processing payment") {
       const command = str(request.body.command) ?? "cc:sale";
       const result = await runCommand({
         store, tokens: state.tokens, now: now(), clientIp: c.get("clientIp"), sourceName: "Payment Engine",
-        duplicateMode: "none", duplicateWindowMs: 0, wait: (ms) => hold(ms, c.req.raw.signal),
+        duplicateMode: "none", duplicateWindowMs: 0, wait: (ms) => sleep(ms, c.req.raw.signal),
         body: { ...request.body, command: command === "sale" ? "cc:sale" : command, creditcard: { number: "4000100011112224", expiration: "1230", cardholder: "Card Present" } },
       });
       const tx = store.findTransaction(String(result.key ?? ""));
@@ -106,7 +108,7 @@ export function paymentEngineRoutes(state: EmulatorState, now: () => number): Ho
 
   api.delete("/paymentengine/payrequests/:requestkey", (c) => {
     const request = c.get("merchant").payRequests.get(c.req.param("requestkey"));
-    if (!request) return apiError(c, 404, "Unknown request key", 21121);
+    if (!request) return requestNotFound(c);
     if (request.status !== "transaction complete") request.status = "canceled";
     return c.json({ status: "success" });
   });

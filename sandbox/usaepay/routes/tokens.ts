@@ -5,7 +5,7 @@ import { apiError, readBody } from "../http-helpers";
 import { asObject, str } from "../request-fields";
 import type { EmulatorState } from "../state";
 
-/** /tokens (spec §8): tokenize a past transaction's card, a card, or a list of cards. */
+/** /tokens (docs/usaepay-api.md, "Tokens"; the dashboard does not use them): tokenize a past transaction's card, a card, or a list of cards. */
 function tokenJson(number: string, cardref: string) {
   return { cardref, masked_card_number: `XXXXXXXXXXXX${number.slice(-4)}`, card_type: BRAND_NAMES[brandOf(number) as CardBrand] ?? "Unknown" };
 }
@@ -24,7 +24,7 @@ export function tokenRoutes(state: EmulatorState, now: () => number): Hono<GateE
       if (invalid) return { error: invalid.code === 11 || invalid.code === 12 || invalid.code === 13 || invalid.code === 14 ? "Invalid Card Number" : invalid.message };
       return { number, cardref: state.tokens.issue(number, expiration, str(card.cardholder) ?? "") };
     };
-    // Bulk form: a JSON array of {creditcard} → per-item results, errors inline (spec §4 shape 3).
+    // Bulk form: a JSON array of {creditcard} → per-item results, errors inline (docs/usaepay-api.md, "Error model", shape 3).
     if (Array.isArray(parsed.value)) {
       return c.json(parsed.value.map((item) => {
         const result = tokenize(asObject(item)?.creditcard);

@@ -1,15 +1,14 @@
 import { type Context, Hono } from "hono";
-import { hold } from "../../shared/chaos";
 import { runCommand } from "../commands";
 import type { GateEnv } from "../gate";
 import { apiError, listBody, listWindow, queryFlag, readBody } from "../http-helpers";
-import { asObject } from "../request-fields";
-import { transactionDetail, trantypeName } from "../serialize";
+import { isKnownReceiptTemplate, renderReceipt } from "../receipts";
+import { asObject, str } from "../request-fields";
+import { transactionDetail } from "../serialize";
 import type { EmulatorState } from "../state";
-import { centsToAmount } from "../format";
 
-/** /transactions endpoints (spec §7). */
-export function transactionRoutes(state: EmulatorState, now: () => number): Hono<GateEnv> {
+/** /transactions endpoints (docs/usaepay-api.md, "Transactions" and "Receipts"). */
+export function transactionRoutes(state: EmulatorState, now: () => number, sleep: (ms: number, signal?: AbortSignal) => Promise<void>): Hono<GateEnv> {
   const api = new Hono<GateEnv>();
 
   api.post("/transactions", async (c) => {
@@ -27,7 +26,7 @@ export function transactionRoutes(state: EmulatorState, now: () => number): Hono
       sourceName: "Paydesk API key",
       duplicateMode: key.duplicateMode,
       duplicateWindowMs: key.duplicateWindowMs,
-      wait: (ms) => hold(ms, c.req.raw.signal),
+      wait: (ms) => sleep(ms, c.req.raw.signal),
     });
     return c.json(result, 200);
   });
@@ -48,11 +47,19 @@ export function transactionRoutes(state: EmulatorState, now: () => number): Hono
     return c.json(transactionDetail(store, tx, flags));
   });
 
+  // Emails a receipt. Only `toemail` names the recipient: a body without it answers success and sends
+  // nothing, as the .NET client's authors found with `email`.
   api.post("/transactions/:key/send", async (c) => {
     const store = c.get("merchant");
-    if (!store.findTransaction(c.req.param("key"))) return apiError(c, 404, "Specified transactions was not found.", 20001);
+    const tx = store.findTransaction(c.req.param("key"));
+    if (!tx) return apiError(c, 404, "Specified transactions was not found.", 20001);
     const parsed = await readBody(c);
     if (!parsed.ok) return parsed.response;
+    const body = asObject(parsed.value) ?? {};
+    const template = str(body.template) ?? "vterm";
+    if (!isKnownReceiptTemplate(template)) return apiError(c, 404, "Requested receipt not found", 20030);
+    const toemail = str(body.toemail)?.trim();
+    if (toemail) store.sentReceipts.push({ transactionKey: tx.key, toemail, fromemail: str(body.fromemail), template, at: now() });
     return c.json({ status: "success" });
   });
 
@@ -60,10 +67,9 @@ export function transactionRoutes(state: EmulatorState, now: () => number): Hono
     const store = c.get("merchant");
     const tx = store.findTransaction(c.req.param("key") ?? "");
     if (!tx) return apiError(c, 404, "Specified transactions was not found.", 20001);
-    const receiptId = c.req.param("receiptid") ?? "vterm";
-    if (!/^(vterm|[A-Za-z0-9_-]+)$/.test(receiptId)) return apiError(c, 404, "Requested receipt not found", 20030);
-    const html = `<html><body><h1>Receipt</h1><p>${trantypeName(tx.trantypeCode)} ${tx.refnum}</p><p>Amount: $${centsToAmount(tx.amount)}</p><p>${tx.tender?.kind === "card" ? tx.tender.masked : ""}</p></body></html>`;
-    return c.json(Buffer.from(html).toString("base64"));
+    const template = c.req.param("receiptid") ?? "vterm";
+    if (!isKnownReceiptTemplate(template)) return apiError(c, 404, "Requested receipt not found", 20030);
+    return c.json(Buffer.from(renderReceipt(store, tx), "utf8").toString("base64"));
   };
   api.get("/transactions/:key/receipts", receipt);
   api.get("/transactions/:key/receipts/:receiptid", receipt);
