@@ -113,7 +113,12 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     accessId = await h.newAccessId();
     const created = await h.withToken("payer/payerpage", accessId, { responseOptions: { serverSideReturnAddress: "https://example.test/hook" } });
     const submitted = await h.control("POST", `pages/${created.body.requestId}/submit`, { firstName: "Ada" });
-    expect(submitted.body).toEqual({ success: true, requestID: created.body.requestId, payerId: expect.any(String) });
+    expect(submitted.body).toEqual({
+      success: true,
+      requestID: created.body.requestId,
+      payerId: expect.any(String),
+      paymentMethods: [expect.objectContaining({ isPrimary: true, type: "card", last4: "1111" })],
+    });
     expect(postbacks).toEqual([submitted.body]);
     const charged = await h.withToken("payment", accessId, { totalAmount: 5, payerOrPaymentMethodId: submitted.body.payerId });
     expect(charged.body.paymentStatus).toBe("Approved");
@@ -144,7 +149,7 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     expect((await pageOf(requestId)).status).toBe("Expired");
     const paid = await h.control("POST", `pages/${requestId}/pay`, {});
     expect(paid.status).toBe(400);
-    expect(paid.body.message).toMatch(/Expired/);
+    expect(paid.body.message).toMatch(/expired/);
   });
 
   it("a page belongs to its account: another account cannot expire it", async () => {

@@ -79,11 +79,22 @@ export function consumeRequestId(deps: EmulatorDeps, access: AccessIdRecord, bod
       ? ((token as Record<string, unknown>).requestId as string).trim()
       : "";
   if (!requestId) throw badRequest("token.requestId is required.", ["token.requestId"]);
+  const { requestIdStats: stats } = deps.store;
   const entry = deps.store.requestIds.get(requestId);
-  if (!entry) throw badRequest("The requestId is not valid.", ["token.requestId"]);
-  if (entry.accessId !== access.id) throw badRequest("The requestId was issued for a different accessId.", ["token.requestId"]);
-  if (entry.consumed) throw badRequest("The requestId has already been used.", ["token.requestId"]);
+  if (!entry) {
+    stats.unknownRefused += 1;
+    throw badRequest("The requestId is not valid.", ["token.requestId"]);
+  }
+  if (entry.accessId !== access.id) {
+    stats.foreignRefused += 1;
+    throw badRequest("The requestId was issued for a different accessId.", ["token.requestId"]);
+  }
+  if (entry.consumed) {
+    stats.replaysRefused += 1;
+    throw badRequest("The requestId has already been used.", ["token.requestId"]);
+  }
   entry.consumed = true;
+  stats.consumed += 1;
   return requestId;
 }
 

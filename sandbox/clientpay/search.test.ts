@@ -3,7 +3,7 @@ import { emulatorHarness, TRUST, type EmulatorHarness, type WireJson } from "./t
 
 const ALL = { group: { type: "and", conditions: [] } };
 
-describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)", () => {
+describe("ClientPay emulator: payment search and connect search (docs/clientpay-api.md, "Payment search")", () => {
   let h: EmulatorHarness;
   let accessId: string;
   beforeEach(async () => {
@@ -39,15 +39,17 @@ describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)",
     expect((await results({ ...ALL, pageNumber: 0 })).status).toBe(400);
   });
 
-  it("result items carry the postback keys plus payerId, paymentMethodId, orderId, description", async () => {
+  it("result items carry the documented keys (postback set plus payerId, paymentMethodId, orderId, description), then our extension keys", async () => {
     const [item] = (await results({ ...ALL, pageSize: 1 })).body.payments;
-    expect(Object.keys(item).sort()).toEqual(
-      [
-        "requestID", "paymentID", "sessionID", "customerRefNumber", "paymentStatus", "paymentPageUrlStatus", "paymentDate",
-        "paymentDateUtc", "paymentMethodType", "statusByType", "paymentAmount", "paymentTaxAmount", "surchargeAmount",
-        "paymentPageUrl", "payerId", "paymentMethodId", "orderId", "description",
-      ].sort(),
-    );
+    const documented = [
+      "requestID", "paymentID", "sessionID", "customerRefNumber", "paymentStatus", "paymentPageUrlStatus", "paymentDate",
+      "paymentDateUtc", "paymentMethodType", "statusByType", "paymentAmount", "paymentTaxAmount", "surchargeAmount",
+      "paymentPageUrl", "payerId", "paymentMethodId", "orderId", "description",
+    ];
+    const extension = [
+      "payerName", "payerEmail", "invoiceNumbers", "accountLast4", "cardBrand", "isSettled", "settledDateUtc", "refundedAmount", "refunds", "lastModifiedUtc",
+    ];
+    expect(Object.keys(item).sort()).toEqual([...documented, ...extension].sort());
   });
 
   it("filters with the documented criteria (11.5) in numeric and text operator forms, nested groups and or", async () => {
@@ -77,8 +79,12 @@ describe("ClientPay emulator: payment search and connect search (spec 8, 10.6)",
   it("refuses malformed search bodies with 400", async () => {
     expect((await h.v2("paymentsearch/count", {}, { accessId })).status).toBe(400);
     expect((await h.v2("paymentsearch/count", { group: { type: "xor", conditions: [] } }, { accessId })).status).toBe(400);
-    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 9, operator: 1, value: "1" } }] } }, { accessId })).status).toBe(400);
-    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 2, operator: 7, value: "1" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 99, operator: 1, value: "1" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 2, operator: 99, value: "1" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 2, operator: "contains", value: "1" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 5, operator: "gt", value: "Approved" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 5, operator: "eq", value: "Pending" } }] } }, { accessId })).status).toBe(400);
+    expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 6, operator: "gte", value: "ten" } }] } }, { accessId })).status).toBe(400);
     expect((await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 4, operator: 1, value: "yesterday" } }] } }, { accessId })).status).toBe(400);
     expect((await results({ ...ALL, orderBy: ["amount"] })).status).toBe(400);
     expect((await h.v2("paymentsearch/count", ALL)).status).toBe(401);

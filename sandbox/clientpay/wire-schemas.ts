@@ -262,6 +262,8 @@ export const newPayerBody = z.object({
 });
 export const updatePayerBody = z.object({ token: tokenObject, payerId: required("payerId"), payer: payerFields });
 export const deletePayerBody = z.object({ token: tokenObject, payerId: required("payerId") });
+/** Get Payer is our extension and a read: no token. */
+export const getPayerBody = z.object({ payerId: required("payerId") });
 
 export const newPaymentMethod = z.object({
   id: optionalText,
