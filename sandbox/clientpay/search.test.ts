@@ -3,7 +3,7 @@ import { emulatorHarness, TRUST, type EmulatorHarness, type WireJson } from "./t
 
 const ALL = { group: { type: "and", conditions: [] } };
 
-describe("ClientPay emulator: payment search and connect search (docs/clientpay-api.md, "Payment search")", () => {
+describe("ClientPay emulator: payment search and connect search (docs/clientpay-api.md, Payment search)", () => {
   let h: EmulatorHarness;
   let accessId: string;
   beforeEach(async () => {
