@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startClientpayEmulator, type StartedClientpayEmulator } from "./index";
 import { emulatorHarness, FIXED_ANCHOR, OPERATING, type EmulatorHarness } from "./testing";
@@ -161,5 +163,60 @@ describe("ClientPay emulator over HTTP: crash during a held rotation", () => {
     expect(current).not.toBe(old);
     const valid = await fetch(`${server.url}v2/token/accessid/validate`, { method: "POST", headers: { accessId: current } });
     expect((await valid.json()).isValid).toBe(true);
+  });
+});
+
+describe("ClientPay emulator over HTTP: hosted pages and real postbacks", () => {
+  let server: StartedClientpayEmulator;
+  let listener: Server;
+  const received: unknown[] = [];
+  let answers: number[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    listener = createServer((request, response) => {
+      let text = "";
+      request.on("data", (chunk) => (text += chunk));
+      request.on("end", () => {
+        received.push({ url: request.url, body: JSON.parse(text) });
+        response.statusCode = answers.shift() ?? 200;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    // A long retry delay: the test flushes retries through the control plane instead of waiting.
+    server = await startClientpayEmulator({ port: 0, anchorDate: FIXED_ANCHOR, postbackRetrySeconds: [3600] });
+  });
+  afterEach(async () => {
+    await server.close();
+    await new Promise((resolve) => listener.close(resolve));
+  });
+
+  const json = async (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    (await fetch(`${server.url}${path}`, { method: body === undefined ? "GET" : "POST", headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+
+  it("serves the page at the URL it returned and delivers postbacks, retrying a refused one", async () => {
+    const accessId = (await json("v2/token/accessid", OPERATING)).accessId;
+    const requestId = (await json("v2/token/requestid", {}, { Authorization: accessId })).requestId;
+    const hook = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/hook?t=secret`;
+    const created = await json("v2/paymentpage/invoice", { token: { requestId }, invoices: [{ invoiceNumber: "H-1", invoiceDate: "2026-01-01", outstandingBalance: 42 }], responseOptions: { serverSideReturnAddress: hook } }, { accessId });
+    expect(created.paymentPageUrl).toBe(`${server.url}app/api/#/invoicePaymentPage/${requestId}`);
+    const shell = await fetch(created.paymentPageUrl);
+    expect(await shell.text()).toContain("location.replace");
+    const served = await fetch(`${server.url}app/api/invoicePaymentPage/${requestId}`);
+    expect(served.headers.get("content-type")).toContain("text/html");
+    expect(await served.text()).toContain("H-1");
+
+    answers = [503];
+    const form = new URLSearchParams({ method: "card", cardholderName: "Jo Doe", cardNumber: "4111111111111111", expMonth: "1", expYear: "2099" });
+    const paid = await fetch(`${server.url}app/api/invoicePaymentPage/${requestId}`, { method: "POST", body: form, redirect: "manual" });
+    expect(paid.status).toBe(303);
+    expect(received.map((entry) => (entry as { url: string }).url)).toEqual(["/hook?t=secret", "/hook?t=secret"]);
+    const deliveries = (await json("__sandbox/clientpay/postbacks")).postbacks;
+    expect(deliveries.map((entry: { state: string }) => entry.state)).toEqual(["pending", "delivered"]);
+    expect((await json("__sandbox/clientpay/postbacks/flush", {})).attempted).toBe(1);
+    expect(received).toHaveLength(3);
+    expect(received[2]).toEqual(received[0]);
+    expect((await json("__sandbox/clientpay/postbacks")).postbacks.map((entry: { state: string }) => entry.state)).toEqual(["delivered", "delivered"]);
   });
 });

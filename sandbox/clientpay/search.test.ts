@@ -118,3 +118,83 @@ describe("ClientPay emulator: payment search and connect search (docs/clientpay-
     expect((await h.v2("connect/search", { connectOption: 1, searchOption: 1 }, { accessId })).status).toBe(400);
   });
 });
+
+describe("ClientPay emulator: our search extensions (every filter the dashboard offers)", () => {
+  let h: EmulatorHarness;
+  let accessId: string;
+  beforeEach(async () => {
+    h = emulatorHarness();
+    accessId = await h.newAccessId();
+  });
+
+  const where = (...criteria: Array<Record<string, unknown>>) => ({ group: { type: "and", conditions: criteria.map((entry) => ({ criteria: entry })) } });
+  const count = async (body: Record<string, unknown>) => (await h.v2("paymentsearch/count", body, { accessId })).body.count as number;
+  const all = async (body: Record<string, unknown>) => {
+    const found: WireJson[] = [];
+    for (let pageNumber = 1; ; pageNumber += 1) {
+      const page = (await h.v2("paymentsearch/results", { ...body, pageNumber, pageSize: 100 }, { accessId })).body.payments as WireJson[];
+      found.push(...page);
+      if (page.length < 100) return found;
+    }
+  };
+
+  it("filters by status, method, settlement and amount range, by code or by name", async () => {
+    const declined = await all(where({ field: 5, operator: 1, value: "declined" }));
+    expect(declined.length).toBeGreaterThan(0);
+    expect(declined.every((payment) => payment.paymentStatus === "Declined")).toBe(true);
+    const statuses = await count(where({ field: "paymentStatus", operator: "ne", value: "Approved" }));
+    expect(statuses).toBe(3000 - (await count(where({ field: 5, operator: "eq", value: "Approved" }))));
+    const eChecks = await all(where({ field: 7, operator: 1, value: "eCheck" }));
+    expect(eChecks.every((payment) => payment.paymentMethodType === 1)).toBe(true);
+    expect((await count(where({ field: 7, operator: 1, value: "0" }))) + eChecks.length).toBe(3000);
+    const range = await all(where({ field: 6, operator: "gte", value: "100" }, { field: "paymentAmount", operator: "lte", value: "200.50" }));
+    expect(range.length).toBeGreaterThan(0);
+    expect(range.every((payment) => payment.paymentAmount >= 100 && payment.paymentAmount <= 200.5)).toBe(true);
+    const unsettled = await all(where({ field: 12, operator: 1, value: "false" }, { field: 5, operator: 1, value: "Approved" }));
+    expect(unsettled.length).toBeGreaterThan(0);
+    expect(unsettled.every((payment) => payment.isSettled === false)).toBe(true);
+  });
+
+  it("searches payer name and email, invoice and order numbers with contains (ignoring case), nested in an or group", async () => {
+    const [sample] = (await h.v2("paymentsearch/results", { ...where({ field: 10, operator: "contains", value: "INV-" }), pageSize: 1 }, { accessId })).body.payments;
+    const invoice = sample.invoiceNumbers[0];
+    const byInvoice = await all(where({ field: 10, operator: 1, value: invoice.toLowerCase() }));
+    expect(byInvoice.map((payment) => payment.paymentID)).toContain(sample.paymentID);
+    const lastName = sample.payerName.split(" ").at(-1).toUpperCase();
+    const text = { type: "or", conditions: ["payerName", "payerEmail", "invoiceNumber", "orderId"].map((field) => ({ criteria: { field, operator: 7, value: lastName } })) };
+    const hits = await all({ group: { type: "and", conditions: [{ group: text }] } });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((payment) => [payment.payerName, payment.payerEmail, payment.orderId, ...payment.invoiceNumbers].some((value) => String(value).toUpperCase().includes(lastName)))).toBe(true);
+    const email = await all(where({ field: 9, operator: 1, value: sample.payerEmail.toUpperCase() }));
+    expect(email.every((payment) => payment.payerEmail === sample.payerEmail)).toBe(true);
+    const orders = await all(where({ field: 11, operator: "contains", value: "ORD-" }));
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.every((payment) => payment.orderId.startsWith("ORD-"))).toBe(true);
+  });
+
+  it("sorts descending with \"paymentDate desc\" and by amount; pages stay stable", async () => {
+    const newest = (await h.v2("paymentsearch/results", { ...ALL, orderBy: ["paymentDate desc"], pageSize: 100 }, { accessId })).body.payments as WireJson[];
+    const times = newest.map((payment) => new Date(payment.paymentDateUtc).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const oldestFirst = (await h.v2("paymentsearch/results", { ...ALL, pageNumber: 30, pageSize: 100 }, { accessId })).body.payments as WireJson[];
+    expect(newest.map((payment) => payment.paymentID)).toEqual(oldestFirst.map((payment) => payment.paymentID).reverse());
+    const byAmount = (await h.v2("paymentsearch/results", { ...ALL, orderBy: ["-paymentAmount"], pageSize: 50 }, { accessId })).body.payments as WireJson[];
+    const amounts = byAmount.map((payment) => payment.paymentAmount);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  });
+
+  it("a refund's requestId finds the payment it reversed; LastModified finds what changed", async () => {
+    h = emulatorHarness({ now: () => new Date("2026-03-05T10:00:00Z") });
+    accessId = await h.newAccessId();
+    const requestId = await h.newRequestId(accessId);
+    const paymentId = (await h.v2("payment", { token: { requestId }, totalAmount: 12, creditCard: { cardholderName: "A B", cardNumber: "4111111111111111", expirationDateMonth: 1, expirationDateYear: 2099 } }, { accessId })).body.paymentID;
+    const refundRequestId = await h.newRequestId(accessId);
+    await h.v2("payment/refund", { token: { requestId: refundRequestId }, paymentId }, { accessId });
+    for (const id of [requestId, refundRequestId]) {
+      const found = await all(where({ field: 1, operator: 1, value: id }));
+      expect(found.map((payment) => payment.paymentID)).toEqual([paymentId]);
+    }
+    const changed = await all(where({ field: 15, operator: "gte", value: "2026-03-05" }));
+    expect(changed.map((payment) => payment.paymentID)).toEqual([paymentId]);
+  });
+});

@@ -112,6 +112,24 @@ describe("ClientPay emulator: token lifecycle (spec 4, 10.4, 11.9)", () => {
     expect(h.emulator.store.payers.size).toBe(before);
   });
 
+  it("a replayed payment request id is refused, moves no money, and the counters say so", async () => {
+    const accessId = await h.newAccessId();
+    const requestId = await h.newRequestId(accessId);
+    const card = { cardholderName: "A B", cardNumber: "4111111111111111", expirationDateMonth: 1, expirationDateYear: 2099 };
+    const body = { token: { requestId }, totalAmount: 10, creditCard: card };
+    expect((await h.v2("payment", body, { accessId })).status).toBe(200);
+    const payments = h.emulator.store.payments.length;
+    const replay = await h.v2("payment", body, { accessId });
+    expect(replay.status).toBe(400);
+    expect(h.emulator.store.payments.length).toBe(payments);
+    const other = await h.newAccessId(TRUST);
+    expect((await h.v2("payment", { ...body, token: { requestId: await h.newRequestId(other) } }, { accessId })).status).toBe(400);
+    expect((await h.v2("payment", { ...body, token: { requestId: "never-issued" } }, { accessId })).status).toBe(400);
+    expect((await h.control("GET", "counters")).body.requestIds).toEqual({ issued: 2, consumed: 1, replaysRefused: 1, unknownRefused: 1, foreignRefused: 1 });
+    await h.control("DELETE", "counters");
+    expect((await h.control("GET", "counters")).body.requestIds).toEqual({ issued: 0, consumed: 0, replaysRefused: 0, unknownRefused: 0, foreignRefused: 0 });
+  });
+
   it("a request id is consumed even when the call then fails validation", async () => {
     const accessId = await h.newAccessId();
     const requestId = await h.newRequestId(accessId);

@@ -43,7 +43,7 @@ export function hostedPageRoutes(deps: EmulatorDeps) {
 
   const render = (c: Page, page: PageRecord, error: string | null = null, status: 200 | 400 | 402 = 200) => {
     if (page.kind === "payer") {
-      if (page.status === "Completed") return c.html(payerDonePage(page, payerState(page).methods));
+      if (page.status === "Completed") return c.html(payerDonePage(page, payerState(page).methods), status);
       const saved = page.addedMethodIds.length > 0 ? "Payment method saved. Add another, or finish." : null;
       return c.html(payerPage(page, payerState(page, { error, saved })), status);
     }
