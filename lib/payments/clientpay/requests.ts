@@ -180,59 +180,6 @@ export interface PaymentMethodUpdateInput {
   eCheck?: { nameOnAccount?: string };
 }
 
-// ---- payment search ---------------------------------------------------------------------------
-
-export type SearchField = "requestId" | "paymentId" | "sessionId" | "paymentDate";
-export type SearchOperator = "eq" | "ne" | "gt" | "lt" | "gte" | "lte";
-export interface SearchCriteria {
-  field: SearchField;
-  operator: SearchOperator;
-  value: string;
-}
-export interface SearchGroup {
-  type: "and" | "or";
-  conditions: Array<SearchCriteria | SearchGroup>;
-}
-export type SearchOrderBy = "paymentDate" | "paymentId" | "sessionId" | "requestId";
-
-export interface PaymentSearchPage {
-  filter?: SearchGroup;
-  orderBy?: SearchOrderBy[];
-  /** 1-based. */
-  pageNumber?: number;
-  /** At most 100 (ClientPay's maximum). */
-  pageSize?: number;
-}
-
-const FIELD_CODES: Record<SearchField, number> = { requestId: 1, paymentId: 2, sessionId: 3, paymentDate: 4 };
-const OPERATOR_CODES: Record<SearchOperator, number> = { eq: 1, ne: 2, gt: 3, lt: 4, gte: 5, lte: 6 };
-
-/**
- * With no filter we ask for every payment since 2000: an explicit condition is safer than an
- * empty `conditions` list, whose meaning on the real service is undocumented.
- */
-export const ALL_PAYMENTS: SearchGroup = {
-  type: "and",
-  conditions: [{ field: "paymentDate", operator: "gte", value: "2000-01-01" }],
-};
-
-type WireCondition = { criteria: { field: number; operator: number; value: string } } | { group: WireGroup };
-interface WireGroup {
-  type: "and" | "or";
-  conditions: WireCondition[];
-}
-
-export function toWireGroup(group: SearchGroup): WireGroup {
-  return {
-    type: group.type,
-    conditions: group.conditions.map((condition) =>
-      "conditions" in condition
-        ? { group: toWireGroup(condition) }
-        : { criteria: { field: FIELD_CODES[condition.field], operator: OPERATOR_CODES[condition.operator], value: condition.value } },
-    ),
-  };
-}
-
 export interface ConnectSearchInput {
   connectOption: ConnectOption;
   searchBy: "invoice" | "matter" | "client";

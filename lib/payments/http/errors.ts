@@ -48,6 +48,10 @@ const RETRYABLE: Record<GatewayErrorKind, boolean> = {
   bad_shape: false,
 };
 
+/** The message of an error whose call may have taken effect (see `outcomeUnknown`). */
+export const OUTCOME_UNKNOWN_MESSAGE =
+  "The payment service did not confirm the result, so it may or may not have gone through. It must be checked before anyone tries again.";
+
 export class GatewayError extends Error {
   readonly gateway: "usaepay" | "clientpay";
   readonly kind: GatewayErrorKind;
@@ -57,6 +61,13 @@ export class GatewayError extends Error {
   /** The gateway's own error code (USAePay `errorcode`, ClientPay `code`), never its secret-bearing text. */
   readonly upstreamCode?: string;
   readonly rateLimit?: RateLimitInfo;
+  /**
+   * True when a call that must not be repeated (money movement, anything not idempotent) failed
+   * in a way that leaves open whether the gateway acted on it: a timeout or reset after the
+   * request may have gone out, a 5xx, or an answer we could not read. The caller records the
+   * attempt as "outcome unknown" and reconciles it by a read; such an error is never retryable.
+   */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: {
     gateway: "usaepay" | "clientpay";
@@ -65,16 +76,19 @@ export class GatewayError extends Error {
     status?: number;
     upstreamCode?: string;
     rateLimit?: RateLimitInfo;
+    outcomeUnknown?: boolean;
     cause?: unknown;
   }) {
-    const userMessage = init.userMessage ?? DEFAULT_MESSAGES[init.kind];
+    const outcomeUnknown = init.outcomeUnknown ?? false;
+    const userMessage = init.userMessage ?? (outcomeUnknown ? OUTCOME_UNKNOWN_MESSAGE : DEFAULT_MESSAGES[init.kind]);
     super(`${init.gateway} ${init.kind}${init.status ? ` (HTTP ${init.status})` : ""}: ${userMessage}`, {
       cause: init.cause,
     });
     this.name = "GatewayError";
     this.gateway = init.gateway;
     this.kind = init.kind;
-    this.retryable = RETRYABLE[init.kind];
+    this.retryable = RETRYABLE[init.kind] && !outcomeUnknown;
+    this.outcomeUnknown = outcomeUnknown;
     this.userMessage = userMessage;
     this.status = init.status;
     this.upstreamCode = init.upstreamCode;
@@ -84,4 +98,23 @@ export class GatewayError extends Error {
 
 export function isGatewayError(error: unknown): error is GatewayError {
   return error instanceof GatewayError;
+}
+
+/** A failed call that may have taken effect: record it as "outcome unknown" and reconcile by a read. */
+export function isOutcomeUnknown(error: unknown): error is GatewayError {
+  return error instanceof GatewayError && error.outcomeUnknown;
+}
+
+/** The same failure, marked as possibly having taken effect (its own message then says so). */
+export function withOutcomeUnknown(error: GatewayError): GatewayError {
+  if (error.outcomeUnknown) return error;
+  return new GatewayError({
+    gateway: error.gateway,
+    kind: error.kind,
+    status: error.status,
+    upstreamCode: error.upstreamCode,
+    rateLimit: error.rateLimit,
+    outcomeUnknown: true,
+    cause: error.cause,
+  });
 }

@@ -26,6 +26,10 @@
  *   a schema mismatch throws GatewayError kind "bad_shape".
  * - Other statuses go to `mapError` (it receives the parsed body, or undefined if not JSON).
  * - Network failures and timeouts throw kind "network" (retryable).
+ * - A call that is not idempotent is never retried; when it fails in a way that leaves open whether
+ *   the upstream acted (timeout or reset after sending, 5xx, an unreadable 2xx), the error has
+ *   `outcomeUnknown: true` (`isOutcomeUnknown(e)`), is not retryable, and says so in its message.
+ *   Connection refused / DNS failures are not marked: nothing was sent.
  * - Retries happen only when the call is idempotent AND the error is `retryable`, with full-jitter
  *   exponential backoff; a 429 carrying `rateLimit.retryAfterSeconds` waits that long instead, or
  *   gives up at once if it exceeds `maxRetryAfterMs`.
@@ -33,7 +37,15 @@
  *   listed in `secrets` (plain, URL- and base64-encoded) and any Authorization value is replaced
  *   with "[redacted]". Error messages are built from the taxonomy, never from upstream bodies.
  */
-export { GatewayError, isGatewayError, type GatewayErrorKind, type RateLimitInfo } from "./errors";
+export {
+  GatewayError,
+  isGatewayError,
+  isOutcomeUnknown,
+  OUTCOME_UNKNOWN_MESSAGE,
+  withOutcomeUnknown,
+  type GatewayErrorKind,
+  type RateLimitInfo,
+} from "./errors";
 export {
   buildUrl,
   createHttpClient,

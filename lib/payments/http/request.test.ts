@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { GatewayError } from "./errors";
+import { GatewayError, isOutcomeUnknown, OUTCOME_UNKNOWN_MESSAGE } from "./errors";
 import { computeBackoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter } from "./retry";
 import { redactSecrets } from "./redact";
 import { createHttpClient, type FetchLike } from "./request";
@@ -169,5 +169,53 @@ describe("redactSecrets", () => {
     expect(out).not.toContain(encodeURIComponent("a b/c"));
     expect(out).not.toContain(Buffer.from(key).toString("base64"));
     expect(out).not.toContain("dXNlcjpwYXNz");
+  });
+});
+
+describe("createHttpClient: outcome unknown for calls that must not be repeated", () => {
+  const refused = () => {
+    throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+  };
+  const reset = () => {
+    throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+  };
+  const never = () => new Promise<Response>(() => {});
+  const post = (http: ReturnType<typeof client>["http"], idempotent = false) =>
+    rejection(http.request({ method: "POST", path: "transactions", body: { amount: "1.00" }, schema: okSchema, idempotent, timeoutMs: 20 }));
+
+  it.each([
+    ["a timeout after sending", never, "network"],
+    ["a reset connection", reset, "network"],
+    ["a 500", json({}, 500), "unavailable"],
+    ["a 504", json({}, 504), "unavailable"],
+    ["a 2xx that is not JSON", () => new Response("<html>", { status: 200 }), "bad_shape"],
+    ["a 2xx that does not match the schema", json({ ok: "yes" }), "bad_shape"],
+  ] as const)("marks %s as outcome unknown, sends once and never retries", async (_name, answer, kind) => {
+    const { fetch, calls } = scripted([answer]);
+    const error = await post(client(fetch).http);
+    expect(error).toMatchObject({ kind, outcomeUnknown: true, retryable: false, userMessage: OUTCOME_UNKNOWN_MESSAGE });
+    expect(isOutcomeUnknown(error)).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([
+    ["connection refused (nothing was sent)", refused],
+    ["a 400", json({}, 400)],
+    ["a 401", json({}, 401)],
+    ["a 404", json({}, 404)],
+    ["a 429", json({}, 429)],
+  ] as const)("does not mark %s", async (_name, answer) => {
+    const { fetch, calls } = scripted([answer]);
+    const error = await post(client(fetch).http);
+    expect(error.outcomeUnknown).toBe(false);
+    expect(isOutcomeUnknown(error)).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("idempotent calls are never marked: they are retried instead", async () => {
+    const { fetch, calls } = scripted([json({}, 503), never]);
+    const error = await post(client(fetch).http, true);
+    expect(error).toMatchObject({ kind: "network", outcomeUnknown: false, retryable: true });
+    expect(calls).toHaveLength(DEFAULT_RETRY_POLICY.maxAttempts);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { GatewayError } from "./errors";
+import { GatewayError, withOutcomeUnknown } from "./errors";
 import { redactSecrets } from "./redact";
 import { computeBackoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
@@ -124,10 +124,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const clientSecrets = options.secrets ?? [];
 
+  /**
+   * `mustNotRepeat`: the call is not idempotent, so a failure that leaves open whether the
+   * upstream acted on it is marked outcomeUnknown (GatewayError) for the caller to reconcile.
+   */
   async function attemptOnce<Schema extends z.ZodType>(
     spec: RequestSpec<Schema>,
     url: string,
     scrub: (text: string) => string,
+    mustNotRepeat: boolean,
   ): Promise<{ data: z.output<Schema>; status: number; headers: Headers }> {
     const timeoutMs = spec.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -152,13 +157,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (cause) {
       if (spec.signal?.aborted) throw spec.signal.reason;
       const timedOut = timeout.aborted;
+      const outcomeUnknown = mustNotRepeat && (timedOut || !refusedBeforeSending(cause));
       throw new GatewayError({
         gateway: options.gateway,
         kind: "network",
-        userMessage: timedOut
-          ? "The payment service did not answer in time."
-          : "The payment service could not be reached.",
+        // An unknown outcome gets the taxonomy's own message, which tells people not to try again.
+        userMessage: outcomeUnknown
+          ? undefined
+          : timedOut
+            ? "The payment service did not answer in time."
+            : "The payment service could not be reached.",
         cause: timedOut ? new Error(`timed out after ${timeoutMs} ms`) : scrubCause(cause, scrub),
+        outcomeUnknown,
       });
     }
 
@@ -166,10 +176,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const parsed = parseJson(text);
     const accepted = response.ok || (spec.acceptStatus?.(response.status) ?? false);
     if (!accepted) {
-      throw options.mapError({ status: response.status, body: parsed.ok ? parsed.value : undefined, headers: response.headers });
+      const mapped = options.mapError({ status: response.status, body: parsed.ok ? parsed.value : undefined, headers: response.headers });
+      // A 5xx may come after the upstream acted (it timed out on its side, or failed while answering).
+      throw mustNotRepeat && mapped.kind === "unavailable" ? withOutcomeUnknown(mapped) : mapped;
     }
     if (!parsed.ok) {
-      throw new GatewayError({ gateway: options.gateway, kind: "bad_shape", status: response.status });
+      throw new GatewayError({ gateway: options.gateway, kind: "bad_shape", status: response.status, outcomeUnknown: mustNotRepeat });
     }
     const inspected = options.inspectBody?.(parsed.value, { status: response.status, headers: response.headers });
     if (inspected) throw inspected;
@@ -181,6 +193,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         kind: "bad_shape",
         status: response.status,
         cause: new Error(scrub(`response did not match the wire schema: ${issues.join("; ")}`)),
+        outcomeUnknown: mustNotRepeat,
       });
     }
     return { data: result.data, status: response.status, headers: response.headers };
@@ -196,7 +209,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (let attempt = 1; ; attempt += 1) {
       const started = Date.now();
       try {
-        const result = await attemptOnce(spec, url, scrub);
+        const result = await attemptOnce(spec, url, scrub, !idempotent);
         options.logger?.debug({ ...logContext, attempt, status: result.status, ms: Date.now() - started }, "gateway call");
         return { ...result, attempts: attempt };
       } catch (error) {
@@ -214,6 +227,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return { request, gateway: options.gateway };
+}
+
+/**
+ * Connection refused or a name that does not resolve: the request never left, so even a call
+ * that must not be repeated did nothing. Everything else (reset, socket hang-up) may have been
+ * sent. Undici puts the system error code on `cause`.
+ */
+function refusedBeforeSending(cause: unknown): boolean {
+  const codes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+  const code = (value: unknown) => (value && typeof value === "object" && "code" in value ? String((value as { code: unknown }).code) : "");
+  return codes.has(code(cause)) || (cause instanceof Error && codes.has(code(cause.cause)));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
