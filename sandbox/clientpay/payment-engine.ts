@@ -8,9 +8,9 @@ import type { CreditCardInput, ECheckInput } from "./wire-schemas";
 import { formatLocal, formatUtc } from "./wire-time";
 
 /**
- * Payment simulation of spec 10.7: any Luhn-valid card is approved except numbers ending in
+ * Payment simulation (docs/clientpay-api.md, "Test cards and magic inputs"): any Luhn-valid card is approved except numbers ending in
  * 0002 (declined); a non-Luhn number is a 400; eCheck always approves. New payments are
- * unsettled until the control plane's `settle` runs ("end of day").
+ * unsettled until they settle (settlement.ts).
  */
 
 /** The Luhn check is the USAePay emulator's (one implementation for both emulators). */
@@ -25,7 +25,7 @@ export type Funding =
   | { kind: "eCheck"; eCheck: ECheckInput }
   | { kind: "saved"; payerId: string; method: PaymentMethodRecord };
 
-/** payerOrPaymentMethodId: a payment-method id first, then a payer id (spec 10.5); unknown → 404. */
+/** payerOrPaymentMethodId: a payment-method id first, then a payer id (docs/clientpay-api.md, "Payments"); unknown → 404. */
 export function resolveSavedFunding(deps: EmulatorDeps, account: AccountName, id: string): Funding {
   const byMethod = deps.store.paymentMethodOf(account, id);
   if (byMethod) return { kind: "saved", payerId: byMethod.payer.id, method: byMethod.method };

@@ -11,7 +11,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (docs/clientpay-api.m
 
   const pay = (body: Record<string, unknown>) => h.withToken("payment", accessId, body);
 
-  it("approves a Luhn-valid card and answers with the postback field set (10.2, 11.6)", async () => {
+  it("approves a Luhn-valid card and answers with the postback field set (docs/clientpay-api.md, Payments)", async () => {
     const answer = await h.v2("payment", { token: { requestId: await h.newRequestId(accessId), sessionId: "154321", customerId: "66" }, totalAmount: 22, tax: 2, creditCard: VALID_CARD }, { accessId });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
@@ -53,7 +53,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (docs/clientpay-api.m
     expect(answer.body).toMatchObject({ success: true, paymentStatus: "Approved", paymentMethodType: 1 });
   });
 
-  it("charges a payer's primary method when given a payer id, or the named method (11.10)", async () => {
+  it("charges a payer's primary method when given a payer id, or the named method", async () => {
     const payerId = (await h.withToken("payer", accessId, { payer: { firstName: "Jack" } })).body.payerId;
     const methods = await h.withToken("payer/paymentmethods", accessId, {
       payerId,
@@ -71,7 +71,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (docs/clientpay-api.m
     expect((await pay({ totalAmount: 7, payerOrPaymentMethodId: "unknown-id" })).status).toBe(404);
   });
 
-  it("voids an unsettled payment and refunds a settled one in full (11.10)", async () => {
+  it("voids an unsettled payment and refunds a settled one in full", async () => {
     const first = (await pay({ totalAmount: 40, creditCard: VALID_CARD })).body.paymentID;
     const voided = await h.withToken("payment/refund", accessId, { paymentId: first });
     expect(voided.body).toEqual({ success: true, paymentId: first, refundPaymentId: null, action: "Void", amount: 40 });
@@ -117,7 +117,7 @@ describe("ClientPay emulator: payers and payment methods (docs/clientpay-api.md,
     accessId = await h.newAccessId();
   });
 
-  // Spec 11.4 (the email is redacted in the stored copy; any address works).
+  // The payer example of ClientPay's documentation (its email was redacted; any address works).
   const DOC_PAYER = {
     firstName: "Jack", lastName: "Wyman", businessName: "Wyman Corp.", payerName: "firstLast", emails: ["jack@example.test"],
     payerAddress: { addressLine1: "123 Main St", phoneNumber: "123-123-1234", city: "Shreveport", state: "LA", zipCode: "71101", country: "USA" },
@@ -145,7 +145,7 @@ describe("ClientPay emulator: payers and payment methods (docs/clientpay-api.md,
     expect((await h.withToken("payer/delete", accessId, { payerId })).status).toBe(404);
   });
 
-  it("refuses a method with both creditCard and eCheck (11.10) and saves nothing", async () => {
+  it("refuses a method with both creditCard and eCheck and saves nothing", async () => {
     const payerId = (await h.withToken("payer", accessId, { payer: DOC_PAYER })).body.payerId;
     const both = await h.withToken("payer/paymentmethods", accessId, {
       payerId,
@@ -156,7 +156,7 @@ describe("ClientPay emulator: payers and payment methods (docs/clientpay-api.md,
     expect((await h.withToken("payer/paymentmethods", accessId, { payerId: "nope", paymentMethods: [{ creditCard: VALID_CARD }] })).status).toBe(404);
   });
 
-  it("keeps one primary method: making M2 primary clears M1 (11.10); update changes only allowed fields", async () => {
+  it("keeps one primary method: making M2 primary clears M1; update changes only allowed fields", async () => {
     const payerId = (await h.withToken("payer", accessId, { payer: DOC_PAYER })).body.payerId;
     const added = await h.withToken("payer/paymentmethods", accessId, {
       payerId,

@@ -132,7 +132,7 @@ export interface PaymentMethodRecord {
   kind: "card" | "eCheck";
   last4: string;
   cardBrand: string | null;
-  /** Saved cards ending in 0002 decline, like typed ones (spec 10.7). */
+  /** Saved cards ending in 0002 decline, like typed ones (docs/clientpay-api.md, "Test cards and magic inputs"). */
   declines: boolean;
   cardholderName: string | null;
   expirationDateMonth: number | null;

@@ -19,7 +19,7 @@ describe("ClientPay emulator: payment search and connect search (docs/clientpay-
     expect((await h.v2("paymentsearch/count", ALL, { accessId: trust })).body.count).toBe(2000);
   });
 
-  it("pages by paymentDate ascending: page 2 of size 100 is items 101-200 (11.10)", async () => {
+  it("pages by paymentDate ascending: page 2 of size 100 is items 101-200", async () => {
     const everything: WireJson[] = [];
     for (let pageNumber = 1; pageNumber <= 30; pageNumber += 1) {
       everything.push(...(await results({ ...ALL, pageNumber, pageSize: 100 })).body.payments);
@@ -52,7 +52,7 @@ describe("ClientPay emulator: payment search and connect search (docs/clientpay-
     expect(Object.keys(item).sort()).toEqual([...documented, ...extension].sort());
   });
 
-  it("filters with the documented criteria (11.5) in numeric and text operator forms, nested groups and or", async () => {
+  it("filters with the documented criteria in numeric and text operator forms, nested groups and or", async () => {
     const [first, second] = (await results({ ...ALL, pageSize: 2 })).body.payments;
     const byId = await h.v2("paymentsearch/count", { group: { type: "and", conditions: [{ criteria: { field: 2, operator: 1, value: first.paymentID } }] } }, { accessId });
     expect(byId.body.count).toBe(1);
@@ -108,7 +108,7 @@ describe("ClientPay emulator: payment search and connect search (docs/clientpay-
     expect(new Date(moved.paymentDateUtc).getTime() - new Date(mine[0].paymentDateUtc).getTime()).toBe(86_400_000);
   });
 
-  it("Connect Search matches exact text by the chosen option and refuses connectOption 5 (11.10)", async () => {
+  it("Connect Search matches exact text by the chosen option and refuses connectOption 5", async () => {
     const byClient = await h.v2("connect/search", { connectOption: 1, searchOption: 3, searchText: "300" }, { accessId });
     expect(byClient.body.invoices.length).toBeGreaterThan(0);
     expect(byClient.body.invoices.every((invoice: WireJson) => invoice.clientID === "300")).toBe(true);

@@ -3,7 +3,7 @@ import { connectSearchWire, invoicePageWire, paymentWire } from "./requests";
 import { toWireGroup } from "./search";
 
 describe("ClientPay request mappers", () => {
-  it("turns a search filter into the documented numeric criteria (11.5) and nests groups", () => {
+  it("turns a search filter into the documented numeric criteria and nests groups", () => {
     expect(
       toWireGroup({
         type: "or",

@@ -1,13 +1,13 @@
 /**
  * What callers pass to the client (money in integer cents, names in our own camelCase) and
- * the mappers that turn it into ClientPay's wire bodies (decimal amounts, spec sections 3-8).
+ * the mappers that turn it into ClientPay's wire bodies (decimal amounts; docs/clientpay-api.md).
  */
 
 const toAmount = (cents: number) => Math.round(cents) / 100;
 const optionalAmount = (cents: number | undefined) => (cents === undefined ? undefined : toAmount(cents));
 
 export interface TokenExtras {
-  /** Integrator's own tracking value, stored with payers/payments made on the page (spec 3.1). */
+  /** Integrator's own tracking value, stored with payers/payments made on the page (docs/clientpay-api.md, "Request IDs"). */
   sessionId?: string;
   customerId?: string;
 }

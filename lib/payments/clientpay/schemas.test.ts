@@ -21,7 +21,7 @@ describe("ClientPay wire schemas", () => {
     expect(accessIdResponse.safeParse("").success).toBe(false);
   });
 
-  it("reads the documented postback payload (11.6) into cents, with numeric or string ids and amounts", () => {
+  it("reads the documented postback payload into cents, with numeric or string ids and amounts", () => {
     const doc = {
       success: true, requestID: "f2467932-f431-4fd6-8b7b-a8df1e499c6a", paymentID: "11546095", sessionID: null, customerRefNumber: null,
       paymentStatus: "Approved", paymentPageUrlStatus: "Completed", paymentDate: "2020-05-01T09:27:10.7631475-05:00",

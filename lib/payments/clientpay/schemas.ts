@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ClientpayRequestId } from "./request-id";
 
 /**
- * ClientPay wire schemas for responses. No response body is documented (spec 10.2), so these
+ * ClientPay wire schemas for responses. No response body is documented (docs/clientpay-api.md, "Responses and errors"), so these
  * are lenient on purpose: keys are matched case-insensitively (the one documented payload
  * mixes `requestID` with camelCase), ids may arrive as numbers or strings, amounts as numbers
  * or numeric strings, and token endpoints may answer with a bare JSON string. Money leaves
@@ -307,7 +307,7 @@ export const payerResponse = lenientObject({
 
 export type ClientpayPayer = z.output<typeof payerResponse>["payer"];
 
-/** The documented error body (spec 10.3); only used for logs and error causes, never shown. */
+/** The error body we assume (docs/clientpay-api.md, "Responses and errors"); only used for logs and error causes, never shown. */
 export const errorBody = lenientObject({
   success,
   message: z.string().nullish(),
