@@ -34,10 +34,12 @@ export interface AppParts {
   postbackRetrySeconds?: readonly number[];
   /** Runs postback retries later; defaults to real timers. */
   schedule?: Scheduler;
+  /** How injected latency and timeout faults wait; defaults to a real (abortable) timer. */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   chaosSeed?: number;
 }
 
-export function createApp({ deps: partial, postback, postbackRetrySeconds, schedule, chaosSeed = 4020 }: AppParts) {
+export function createApp({ deps: partial, postback, postbackRetrySeconds, schedule, wait, chaosSeed = 4020 }: AppParts) {
   const outbox = new PostbackOutbox({
     send: postback ?? httpPostbackSender,
     now: partial.now,
@@ -73,6 +75,7 @@ export function createApp({ deps: partial, postback, postbackRetrySeconds, sched
     "/v2/*",
     chaosMiddleware({
       settings: chaos,
+      wait,
       errorResponse: (c, status) =>
         c.json({ success: false, message: status === 500 ? "Internal server error." : "Service unavailable.", errors: [] }, status),
     }),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { envClientpaySettings } from "./emulator-config";
+import { envClientpaySettings as readEnv } from "./emulator-config";
+
+const envClientpaySettings = (values: Record<string, string>) => readEnv(values as NodeJS.ProcessEnv);
 
 describe("ClientPay emulator: environment settings", () => {
   it("reads settle-after, the postback retry schedule and the page base URL", () => {

@@ -31,6 +31,8 @@ export interface ClientpayEmulatorOptions {
   schedule?: Scheduler;
   /** Approved payments settle this many seconds after their paymentDate; null (default) = only on `POST settle`. */
   settleAfterSeconds?: number | null;
+  /** How injected latency and timeout faults wait (tests record the delays instead of sleeping). */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Seed for fault rates and latency jitter. */
   chaosSeed?: number;
 }
@@ -49,6 +51,7 @@ export function createClientpayEmulator(options: ClientpayEmulatorOptions = {}) 
     postback: options.postback,
     postbackRetrySeconds: options.postbackRetrySeconds,
     schedule: options.schedule,
+    wait: options.wait,
     chaosSeed: options.chaosSeed,
   });
   return { ...parts, store, anchor };

@@ -4,6 +4,7 @@ import { COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, STREET_NAMES 
 import { DEMO_ACCOUNTS, type AccountName } from "./credentials";
 import { deterministicUuid } from "./deterministic";
 import { MAX_PAGE_SECONDS } from "./pages";
+import { payerDisplayName } from "./payment-engine";
 import type { ConnectInvoiceRecord, PageRecord, PayerRecord, PaymentMethodRecord, PaymentRecord, PaymentStatus, RefundRecord } from "./records";
 
 /**
@@ -107,10 +108,6 @@ function seedPayers(account: AccountName, prng: SeededRandom): PayerRecord[] {
     }
     return payer;
   });
-}
-
-function payerDisplayName(payer: PayerRecord): string {
-  return payer.businessName ?? [payer.firstName, payer.lastName].filter(Boolean).join(" ");
 }
 
 /** End of the merchant's day containing `date` (settlement time of a payment made then). */

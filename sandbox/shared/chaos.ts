@@ -133,6 +133,8 @@ export interface ChaosMiddlewareOptions {
   errorResponse?: (c: Context, status: 500 | 503) => Response;
   /** Called when a fault fires, e.g. to count it. */
   onFault?: (rule: FaultRule, c: Context) => void;
+  /** How latency and "timeout" faults wait; defaults to `hold`. Tests inject a recorder instead of a clock. */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export function chaosMiddleware(options: ChaosMiddlewareOptions): MiddlewareHandler {
@@ -140,8 +142,9 @@ export function chaosMiddleware(options: ChaosMiddlewareOptions): MiddlewareHand
     const path = c.req.path;
     if (options.applies && !options.applies(path)) return next();
     const signal = c.req.raw.signal;
+    const wait = options.wait ?? hold;
     const delay = options.settings.delayFor(c.req.method, path);
-    if (delay > 0) await hold(delay, signal);
+    if (delay > 0) await wait(delay, signal);
     const fault = options.settings.takeFault(c.req.method, path);
     if (!fault) return next();
     options.onFault?.(fault, c);
@@ -152,7 +155,7 @@ export function chaosMiddleware(options: ChaosMiddlewareOptions): MiddlewareHand
         return options.errorResponse?.(c, status) ?? c.json({ error: status === 500 ? "Internal Server Error" : "Service Unavailable" }, status);
       }
       case "timeout":
-        await hold(fault.holdMs ?? 120_000, signal);
+        await wait(fault.holdMs ?? 120_000, signal);
         return c.json({ error: "Gateway Timeout" }, 504);
       case "malformed":
         return new Response('{"type":"list","data":[{"type":"tra', { status: 200, headers: { "Content-Type": "application/json" } });

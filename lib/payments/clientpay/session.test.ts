@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { emulatorHarness, VALID_CARD, type EmulatorHarness } from "../../../sandbox/clientpay/testing";
+import { gatewayFailure } from "../http/testing";
 import { GatewayError, isOutcomeUnknown } from "../http/errors";
 import { createClientpayClient, type ClientpayClientOptions } from "./client";
 import { isAccessIdRejected } from "./errors";
@@ -35,15 +36,7 @@ async function setup(overrides: Partial<ClientpayClientOptions> = {}, emulator: 
   return { h, client, accessId, session, counters, calls };
 }
 
-async function failure(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+const failure = gatewayFailure;
 
 describe("ClientPay session: request IDs are real, fresh and never sent twice", () => {
   it("announces each request ID before the call goes out, masked everywhere but reveal()", async () => {

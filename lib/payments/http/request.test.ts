@@ -5,6 +5,7 @@ import { computeBackoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter } from "./retry
 import { redactSecrets } from "./redact";
 import { createHttpClient, type FetchLike } from "./request";
 import { kindForStatus } from "./status";
+import { gatewayFailure } from "./testing";
 
 const okSchema = z.object({ ok: z.literal(true) });
 
@@ -38,15 +39,7 @@ function client(fetch: FetchLike, extra: Partial<Parameters<typeof createHttpCli
   return { http, sleeps };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error("expected rejection");
-}
+const rejection = gatewayFailure;
 
 describe("createHttpClient", () => {
   it("builds the URL from base + path + query and parses the body with the schema", async () => {
