@@ -59,6 +59,10 @@ describe("ClientPay emulator: the hosted pages a person pays on", () => {
     const declined = await submit(path, { ...CARD_FORM, cardNumber: "4000000000000002" });
     expect(declined.status).toBe(402);
     expect(declined.html).toContain("declined");
+    // A retry keeps what was typed, except the card number.
+    expect(declined.html).toContain('value="Jane Doe"');
+    expect(declined.html).toContain('value="jane@example.com"');
+    expect(declined.html).not.toContain("4000000000000002");
     expect((await h.control("GET", `pages/${requestId}`)).body.status).toBe("Active");
     expect((await byRequestId(requestId)).map((payment: WireJson) => payment.paymentStatus)).toEqual(["Declined"]);
     expect(postbacks.map((entry) => entry.body.status ?? entry.body.paymentStatus)).toEqual(["Processing", "Declined"]);

@@ -9,9 +9,9 @@ import { ECHECK_ACCOUNT_TYPES } from "../wire-schemas";
  * rules (card digits, expiry, routing number) are checked once, by the payment engine.
  */
 
-type Form = Record<string, string | File | (string | File)[]>;
+export type Form = Record<string, string | File | (string | File)[]>;
 
-const text = (form: Form, name: string): string => {
+export const field = (form: Form, name: string): string => {
   const value = form[name];
   return typeof value === "string" ? value.trim() : "";
 };
@@ -29,7 +29,7 @@ export function parseAmountCents(raw: string): number | null {
 const number = (value: string) => (value === "" ? Number.NaN : Number(value));
 
 function typedFunding(form: Form, holder: string): PageFunding {
-  const method = text(form, "method");
+  const method = field(form, "method");
   if (method.startsWith("saved:")) return { kind: "saved", paymentMethodId: method.slice("saved:".length) };
   if (method === "eCheck") {
     const accountType = z.enum(ECHECK_ACCOUNT_TYPES).catch("checking_personal");
@@ -37,9 +37,9 @@ function typedFunding(form: Form, holder: string): PageFunding {
       kind: "eCheck",
       eCheck: {
         nameOnAccount: holder,
-        routingNumber: digits(text(form, "routingNumber")),
-        accountNumber: digits(text(form, "accountNumber")),
-        accountType: accountType.parse(text(form, "accountType")),
+        routingNumber: digits(field(form, "routingNumber")),
+        accountNumber: digits(field(form, "accountNumber")),
+        accountType: accountType.parse(field(form, "accountType")),
       },
     };
   }
@@ -47,33 +47,33 @@ function typedFunding(form: Form, holder: string): PageFunding {
     kind: "card",
     card: {
       cardholderName: holder,
-      cardNumber: digits(text(form, "cardNumber")),
-      expirationDateMonth: number(text(form, "expMonth")),
-      expirationDateYear: number(text(form, "expYear")),
-      cvv: text(form, "cvv") || null,
+      cardNumber: digits(field(form, "cardNumber")),
+      expirationDateMonth: number(field(form, "expMonth")),
+      expirationDateYear: number(field(form, "expYear")),
+      cvv: field(form, "cvv") || null,
     },
   };
 }
 
 export function paymentFormInput(page: PageRecord, form: Form): PagePaymentInput {
-  const holder = text(form, "cardholderName");
+  const holder = field(form, "cardholderName");
   return {
-    amountsCents: page.lines.map((_, index) => parseAmountCents(text(form, `amount_${index}`))),
+    amountsCents: page.lines.map((_, index) => parseAmountCents(field(form, `amount_${index}`))),
     funding: typedFunding(form, holder),
     payerName: holder || null,
-    payerEmail: text(form, "payerEmail") || null,
-    savePayer: text(form, "savePayer") !== "",
+    payerEmail: field(form, "payerEmail") || null,
+    savePayer: field(form, "savePayer") !== "",
   };
 }
 
 export function payerFormInput(form: Form): PayerPageInput {
-  const holder = text(form, "cardholderName") || [text(form, "firstName"), text(form, "lastName")].filter(Boolean).join(" ");
+  const holder = field(form, "cardholderName") || [field(form, "firstName"), field(form, "lastName")].filter(Boolean).join(" ");
   const funding = typedFunding(form, holder);
   if (funding.kind === "saved") throw badRequest("Choose a card or an eCheck to save.", ["method"]);
   return {
-    payer: { firstName: text(form, "firstName"), lastName: text(form, "lastName"), businessName: text(form, "businessName"), email: text(form, "email") },
+    payer: { firstName: field(form, "firstName"), lastName: field(form, "lastName"), businessName: field(form, "businessName"), email: field(form, "email") },
     method: funding.kind === "card" ? { creditCard: funding.card } : { eCheck: funding.eCheck },
-    makePrimary: text(form, "makePrimary") !== "",
+    makePrimary: field(form, "makePrimary") !== "",
   };
 }
 

@@ -5,7 +5,7 @@ import { addMethodOnPayerPage, finishPayerPage, offeredMethods, payPage } from "
 import { currentPageStatus, kindOfFragment } from "../pages";
 import { payerDisplayName } from "../payment-engine";
 import type { PageRecord } from "../records";
-import { formError, paymentFormInput, payerFormInput } from "./forms";
+import { field, formError, paymentFormInput, payerFormInput, type Form } from "./forms";
 import { messagePage, paymentPage, payerDonePage, payerPage, receiptPage, shellPage } from "./views";
 
 /**
@@ -41,7 +41,7 @@ export function hostedPageRoutes(deps: EmulatorDeps) {
     return { error: extra.error ?? null, saved: extra.saved ?? null, payerName: payer ? payerDisplayName(payer) : null, methods: payer?.methods ?? [] };
   };
 
-  const render = (c: Page, page: PageRecord, error: string | null = null, status: 200 | 400 | 402 = 200) => {
+  const render = (c: Page, page: PageRecord, error: string | null = null, status: 200 | 400 | 402 = 200, form: Form = {}) => {
     if (page.kind === "payer") {
       if (page.status === "Completed") return c.html(payerDonePage(page, payerState(page).methods), status);
       const saved = page.addedMethodIds.length > 0 ? "Payment method saved. Add another, or finish." : null;
@@ -51,7 +51,8 @@ export function hostedPageRoutes(deps: EmulatorDeps) {
       const payment = page.paymentId ? (deps.store.paymentsById.get(page.paymentId) ?? null) : null;
       return c.html(receiptPage(page, payment), status);
     }
-    return c.html(paymentPage(page, { error, savedMethods: offeredMethods(deps, page) }), status);
+    const typed = { name: field(form, "cardholderName"), email: field(form, "payerEmail"), amounts: page.lines.map((_, index) => field(form, `amount_${index}`)) };
+    return c.html(paymentPage(page, { error, savedMethods: offeredMethods(deps, page), typed }), status);
   };
 
   routes.get("/:fragment/:requestId", (c) => {
@@ -73,11 +74,11 @@ export function hostedPageRoutes(deps: EmulatorDeps) {
         return again();
       }
       const { payment } = await payPage(deps, page, paymentFormInput(page, form));
-      if (payment.status !== "Approved") return render(c, page, "The payment was declined. Try another card or an eCheck.", 402);
+      if (payment.status !== "Approved") return render(c, page, "The payment was declined. Try another card or an eCheck.", 402, form);
       return again();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return render(c, page, formError(error), 400);
+      return render(c, page, formError(error), 400, form);
     }
   });
 

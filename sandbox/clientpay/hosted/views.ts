@@ -114,6 +114,8 @@ function cardFields(prefill: { name: string | null }): Html {
 export interface PaymentFormState {
   error: string | null;
   savedMethods: PaymentMethodRecord[];
+  /** What the payer typed last time (never card or bank numbers), so a retry keeps it. */
+  typed?: { name: string; email: string; amounts: string[] };
 }
 
 export function paymentPage(page: PageRecord, state: PaymentFormState): Html {
@@ -123,7 +125,7 @@ export function paymentPage(page: PageRecord, state: PaymentFormState): Html {
       <td>${line.dueDate ?? ""}</td>
       <td class="num">${formatCents(line.maxCents)}</td>
       <td class="num">${line.editable
-        ? html`<label class="muted" for="amount_${index}">Pay on ${line.label}</label><input type="text" id="amount_${index}" name="amount_${index}" value="${decimal(line.amountCents)}" />`
+        ? html`<label class="muted" for="amount_${index}">Pay on ${line.label}</label><input type="text" id="amount_${index}" name="amount_${index}" value="${state.typed?.amounts[index] || decimal(line.amountCents)}" />`
         : formatCents(line.amountCents)}</td>
     </tr>`,
   );
@@ -142,10 +144,10 @@ export function paymentPage(page: PageRecord, state: PaymentFormState): Html {
         </table>
         <h2>Payer</h2>
         <label for="payerEmail">Email for the receipt</label>
-        <input type="email" id="payerEmail" name="payerEmail" autocomplete="email" />
+        <input type="email" id="payerEmail" name="payerEmail" autocomplete="email" value="${state.typed?.email ?? ""}" />
         <h2>Payment method</h2>
         ${state.savedMethods.length > 0 ? html`<fieldset><legend>Saved methods</legend>${saved}</fieldset>` : ""}
-        ${cardFields({ name: page.nameOnAccount })}
+        ${cardFields({ name: state.typed?.name || page.nameOnAccount })}
         ${page.look.enablePayerSaving ? html`<label><input type="checkbox" name="savePayer" /> Save this payment method for next time</label>` : ""}
         ${page.look.footerText ? html`<p class="muted">${page.look.footerText}</p>` : ""}
         <button type="submit">Pay</button>
