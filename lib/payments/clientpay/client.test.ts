@@ -2,21 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { emulatorHarness, VALID_CARD } from "../../../sandbox/clientpay/testing";
 import { gatewayFailure } from "../http/testing";
 import { createClientpayClient, type ClientpayClientOptions } from "./client";
+import { clientOnEmulator, DEMO_OPERATING as OPERATING } from "./testing";
 import { CLIENTPAY_CODES, isAccessIdRejected, isCredentialsRejected, paymentFailure } from "./errors";
 
-const OPERATING = { integratorKey: "paydesk-sandbox-integrator", accountKey: "sandbox-operating", accountPin: "1111" };
 const INVOICE = { invoiceNumber: "12345", invoiceDate: "2019-10-15", outstandingBalanceCents: 110_000 };
 
 function setup(overrides: Partial<ClientpayClientOptions> = {}) {
   const h = emulatorHarness();
-  const client = createClientpayClient({
-    baseUrl: "http://emulator/v2/",
-    ...OPERATING,
-    fetch: async (input, init) => h.app.request(input, init),
-    sleep: async () => {},
-    timeoutMs: 2_000,
-    ...overrides,
-  });
+  const client = clientOnEmulator(h.app, overrides);
   const calls = async (path: string) => ((await h.control("GET", "counters")).body.byPath[`POST ${path}`] ?? 0) as number;
   const fault = (body: Record<string, unknown>) => h.control("POST", "faults", body);
   return { h, client, calls, fault };

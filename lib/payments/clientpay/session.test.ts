@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { emulatorHarness, VALID_CARD, type EmulatorHarness } from "../../../sandbox/clientpay/testing";
 import { gatewayFailure } from "../http/testing";
 import { GatewayError, isOutcomeUnknown } from "../http/errors";
-import { createClientpayClient, type ClientpayClientOptions } from "./client";
+import type { ClientpayClientOptions } from "./client";
+import { clientOnEmulator } from "./testing";
 import { isAccessIdRejected } from "./errors";
 import type { ClientpayRequestId } from "./request-id";
 import { paymentFilter, usesOnlyDocumentedFields } from "./search";
 
-const OPERATING = { integratorKey: "paydesk-sandbox-integrator", accountKey: "sandbox-operating", accountPin: "1111" };
 const INVOICE = { invoiceNumber: "INV-1", invoiceDate: "2026-01-31", outstandingBalanceCents: 12_500 };
 
 let harnesses: EmulatorHarness[] = [];
@@ -21,14 +21,7 @@ afterEach(async () => {
 async function setup(overrides: Partial<ClientpayClientOptions> = {}, emulator: Parameters<typeof emulatorHarness>[0] = {}) {
   const h = emulatorHarness(emulator);
   harnesses.push(h);
-  const client = createClientpayClient({
-    baseUrl: "http://emulator/v2/",
-    ...OPERATING,
-    fetch: async (input, init) => h.app.request(input, init),
-    sleep: async () => {},
-    timeoutMs: 2_000,
-    ...overrides,
-  });
+  const client = clientOnEmulator(h.app, overrides);
   const accessId = await client.newAccessId();
   const session = client.withAccessId(accessId);
   const counters = async () => (await h.control("GET", "counters")).body;
