@@ -168,7 +168,7 @@ export async function recoverAccessId(viewer: Viewer, slug: string, meta: Reques
  * account is refused by its unique key), and the new id is stored in the transaction that
  * closes it. If ClientPay's answer is lost or the write fails, the journal is recovered
  * through Current Access ID — at once when possible, else on the next page load or start-up.
- * New Access ID expires the previous id at once (docs/clientpay-api.md, Access IDs).
+ * New Access ID expires the previous id at once (docs/clientpay-api.md, Credentials and access IDs).
  */
 export async function rotateAccessId(viewer: Viewer, slug: string, meta: RequestMeta, deps: AccessIdDeps = {}): Promise<AccessIdResult> {
   const target = await resolveTarget(viewer, "access-ids:rotate", slug, meta);

@@ -4,7 +4,7 @@ import type { Environment } from "@/lib/validation/merchants";
 /**
  * Which hosts a merchant account talks to. The environment implies the base URLs;
  * an account may override either, and USAePay may use an endpoint key in place of "v2".
- * Hosts: docs/usaepay-api.md, Hosts and endpoint keys; docs/clientpay-api.md, Environments.
+ * Hosts: docs/usaepay-api.md, Hosts and endpoint keys; docs/clientpay-api.md, Environments and versions.
  * Pages never resolve these themselves: merchant DTOs carry the resolved URLs and hosts.
  */
 

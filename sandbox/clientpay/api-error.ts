@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /**
- * The error model of spec 10.3: `{success: false, message, errors}` with 400 / 401 / 404.
+ * The error model of docs/clientpay-api.md, "Responses and errors": `{success: false, message, errors}` with 400 / 401 / 404.
  * Handlers throw ApiError; the app's onError turns it into that body.
  */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 /**
- * Spec 10.4: body property names are matched case-insensitively (ClientPay's v1 samples are
+ * docs/clientpay-api.md, "Environments and versions": body property names are matched case-insensitively (ClientPay's v1 samples are
  * ASP.NET Web API, whose JSON binding ignores case). We rewrite every known key to one
  * canonical spelling before validation, so `AccountPin`, `accountpin` and `accountPin` agree
  * and both `subHeaderText` and `subheaderText` land on the same field.

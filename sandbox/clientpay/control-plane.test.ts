@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startClientpayEmulator, type StartedClientpayEmulator } from "./index";
 import { emulatorHarness, FIXED_ANCHOR, OPERATING, type EmulatorHarness } from "./testing";
@@ -59,21 +61,22 @@ describe("ClientPay emulator: control plane", () => {
   });
 
   it("injects a timeout that holds the call for holdMs, then answers 504", async () => {
+    const waits: number[] = [];
+    h = emulatorHarness({ wait: async (ms) => void waits.push(ms) });
     await h.control("POST", "faults", { kind: "timeout", path: "/v2/token/accessid/current", holdMs: 150 });
-    const started = Date.now();
     const answer = await h.v2("token/accessid/current", OPERATING);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(waits).toEqual([150]);
     expect(answer.status).toBe(504);
   });
 
   it("adds fixed latency per path", async () => {
+    const waits: number[] = [];
+    h = emulatorHarness({ wait: async (ms) => void waits.push(ms) });
     await h.control("PUT", "latency", { fixedMs: 120, jitterMs: 0, path: "/v2/token/credentials/validate" });
-    let started = Date.now();
     await h.v2("token/credentials/validate", OPERATING);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
-    started = Date.now();
+    expect(waits).toEqual([120]);
     await h.v2("token/accessid/current", OPERATING);
-    expect(Date.now() - started).toBeLessThan(100);
+    expect(waits).toEqual([120]);
   });
 
   it("counts calls per path and per account, including faulted ones", async () => {
@@ -125,9 +128,17 @@ describe("ClientPay emulator: control plane", () => {
   });
 
   it("GET held with waitMs returns empty after the wait when nothing arrives", async () => {
-    const started = Date.now();
-    expect((await h.control("GET", "held?waitMs=100")).body.held).toEqual([]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect((await h.control("GET", "held?waitMs=50")).body.held).toEqual([]);
+  });
+
+  it("lists pages and payers per account, and refuses an unknown account", async () => {
+    const pages = (await h.control("GET", "pages?account=operating")).body.pages;
+    expect(pages).toHaveLength(11);
+    expect(pages.every((page: { account: string; url: string; body?: unknown }) => page.account === "operating" && page.url.includes("/app/api/#/") && page.body === undefined)).toBe(true);
+    const payers = (await h.control("GET", "payers?account=sandbox-trust")).body.payers;
+    expect(payers).toHaveLength(30);
+    expect(JSON.stringify(payers)).not.toMatch(/\d{12,}/);
+    expect((await h.control("GET", "pages?account=nobody")).status).toBe(400);
   });
 });
 
@@ -161,5 +172,60 @@ describe("ClientPay emulator over HTTP: crash during a held rotation", () => {
     expect(current).not.toBe(old);
     const valid = await fetch(`${server.url}v2/token/accessid/validate`, { method: "POST", headers: { accessId: current } });
     expect((await valid.json()).isValid).toBe(true);
+  });
+});
+
+describe("ClientPay emulator over HTTP: hosted pages and real postbacks", () => {
+  let server: StartedClientpayEmulator;
+  let listener: Server;
+  const received: unknown[] = [];
+  let answers: number[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    listener = createServer((request, response) => {
+      let text = "";
+      request.on("data", (chunk) => (text += chunk));
+      request.on("end", () => {
+        received.push({ url: request.url, body: JSON.parse(text) });
+        response.statusCode = answers.shift() ?? 200;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    // A long retry delay: the test flushes retries through the control plane instead of waiting.
+    server = await startClientpayEmulator({ port: 0, anchorDate: FIXED_ANCHOR, postbackRetrySeconds: [3600] });
+  });
+  afterEach(async () => {
+    await server.close();
+    await new Promise((resolve) => listener.close(resolve));
+  });
+
+  const json = async (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    (await fetch(`${server.url}${path}`, { method: body === undefined ? "GET" : "POST", headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+
+  it("serves the page at the URL it returned and delivers postbacks, retrying a refused one", async () => {
+    const accessId = (await json("v2/token/accessid", OPERATING)).accessId;
+    const requestId = (await json("v2/token/requestid", {}, { Authorization: accessId })).requestId;
+    const hook = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/hook?t=secret`;
+    const created = await json("v2/paymentpage/invoice", { token: { requestId }, invoices: [{ invoiceNumber: "H-1", invoiceDate: "2026-01-01", outstandingBalance: 42 }], responseOptions: { serverSideReturnAddress: hook } }, { accessId });
+    expect(created.paymentPageUrl).toBe(`${server.url}app/api/#/invoicePaymentPage/${requestId}`);
+    const shell = await fetch(created.paymentPageUrl);
+    expect(await shell.text()).toContain("location.replace");
+    const served = await fetch(`${server.url}app/api/invoicePaymentPage/${requestId}`);
+    expect(served.headers.get("content-type")).toContain("text/html");
+    expect(await served.text()).toContain("H-1");
+
+    answers = [503];
+    const form = new URLSearchParams({ method: "card", cardholderName: "Jo Doe", cardNumber: "4111111111111111", expMonth: "1", expYear: "2099" });
+    const paid = await fetch(`${server.url}app/api/invoicePaymentPage/${requestId}`, { method: "POST", body: form, redirect: "manual" });
+    expect(paid.status).toBe(303);
+    expect(received.map((entry) => (entry as { url: string }).url)).toEqual(["/hook?t=secret", "/hook?t=secret"]);
+    const deliveries = (await json("__sandbox/clientpay/postbacks")).postbacks;
+    expect(deliveries.map((entry: { state: string }) => entry.state)).toEqual(["pending", "delivered"]);
+    expect((await json("__sandbox/clientpay/postbacks/flush", {})).attempted).toBe(1);
+    expect(received).toHaveLength(3);
+    expect(received[2]).toEqual(received[0]);
+    expect((await json("__sandbox/clientpay/postbacks")).postbacks.map((entry: { state: string }) => entry.state)).toEqual(["delivered", "delivered"]);
   });
 });

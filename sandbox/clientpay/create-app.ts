@@ -11,6 +11,8 @@ import { payerRoutes } from "./routes/payer-routes";
 import { paymentRoutes } from "./routes/payment-routes";
 import { searchRoutes } from "./routes/search-routes";
 import { tokenRoutes } from "./routes/token-routes";
+import { HOSTED_PREFIX, hostedPageRoutes } from "./hosted/hosted-routes";
+import { DEFAULT_RETRY_SECONDS, httpPostbackSender, PostbackOutbox, realScheduler, type PostbackSender, type Scheduler } from "./postbacks";
 
 export const CONTROL_PREFIX = "/__sandbox/clientpay";
 
@@ -24,21 +26,28 @@ function routePath(request: Request): string {
   return trimmed.toLowerCase().startsWith("/v2") ? trimmed.toLowerCase() : trimmed;
 }
 
-async function sendPostback(url: string, body: unknown): Promise<void> {
-  try {
-    await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  } catch {
-    // A listener that is down must not fail the simulated payment; ClientPay would not either.
-  }
-}
-
 export interface AppParts {
-  deps: Omit<EmulatorDeps, "postback"> & { postback?: EmulatorDeps["postback"] };
+  deps: Omit<EmulatorDeps, "outbox">;
+  /** Delivers one postback; defaults to a real HTTP POST. A failed delivery is retried. */
+  postback?: PostbackSender;
+  /** Seconds between delivery attempts of a failed postback (default 2, 10, 30). */
+  postbackRetrySeconds?: readonly number[];
+  /** Runs postback retries later; defaults to real timers. */
+  schedule?: Scheduler;
+  /** How injected latency and timeout faults wait; defaults to a real (abortable) timer. */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   chaosSeed?: number;
 }
 
-export function createApp({ deps: partial, chaosSeed = 4020 }: AppParts) {
-  const deps: EmulatorDeps = { ...partial, postback: partial.postback ?? sendPostback };
+export function createApp({ deps: partial, postback, postbackRetrySeconds, schedule, wait, chaosSeed = 4020 }: AppParts) {
+  const outbox = new PostbackOutbox({
+    send: postback ?? httpPostbackSender,
+    now: partial.now,
+    schedule: schedule ?? realScheduler,
+    retrySeconds: postbackRetrySeconds ?? DEFAULT_RETRY_SECONDS,
+  });
+  // One object, mutated in place (appBaseUrl), shared by every route.
+  const deps: EmulatorDeps = Object.assign(partial, { outbox });
   let random = new SeededRandom(chaosSeed);
   const chaos = new ChaosSettings(() => random.next());
   const holds = new ResponseHolds();
@@ -46,6 +55,7 @@ export function createApp({ deps: partial, chaosSeed = 4020 }: AppParts) {
 
   const reset = () => {
     deps.store.reset();
+    outbox.clear();
     for (const rule of chaos.listFaults()) chaos.removeFault(rule.id);
     chaos.clear();
     holds.clear();
@@ -65,6 +75,7 @@ export function createApp({ deps: partial, chaosSeed = 4020 }: AppParts) {
     "/v2/*",
     chaosMiddleware({
       settings: chaos,
+      sleep: wait,
       errorResponse: (c, status) =>
         c.json({ success: false, message: status === 500 ? "Internal server error." : "Service unavailable.", errors: [] }, status),
     }),
@@ -78,7 +89,8 @@ export function createApp({ deps: partial, chaosSeed = 4020 }: AppParts) {
   api.route("/", payerRoutes(deps));
   api.route("/", searchRoutes(deps));
   app.route("/v2", api);
+  app.route(HOSTED_PREFIX, hostedPageRoutes(deps));
   app.route(CONTROL_PREFIX, controlRoutes({ ...deps, chaos, holds, counters, reset }));
 
-  return { app, deps, chaos, holds, counters, reset };
+  return { app, deps, chaos, holds, counters, outbox, reset };
 }

@@ -1,4 +1,5 @@
 import type { AccountName } from "./credentials";
+import type { PostbackOutbox } from "./postbacks";
 import type { ClientpayStore } from "./store";
 
 /** Hono variables shared by the API routes and the control plane's counters. */
@@ -9,12 +10,15 @@ export interface EmulatorEnv {
   };
 }
 
-/** What the API routes need besides the request. */
+/** What the API routes, the hosted pages and the control plane need besides the request. */
 export interface EmulatorDeps {
   store: ClientpayStore;
   now: () => Date;
-  /** Base of hosted-page URLs, e.g. https://app.sandbox.clientpay.com */
+  /**
+   * Base of hosted-page URLs, e.g. http://127.0.0.1:4020 (the emulator serves the pages itself).
+   * Mutable: a started emulator on port 0 learns its own address only after it listens.
+   */
   appBaseUrl: string;
-  /** Delivers server-side postbacks; injectable so tests need no listener. */
-  postback: (url: string, body: unknown) => Promise<void>;
+  /** Sends server-side postbacks and retries failed ones. */
+  outbox: PostbackOutbox;
 }

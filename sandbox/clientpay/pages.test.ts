@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { emulatorHarness, type EmulatorHarness, type WireJson } from "./testing";
 
-// Spec 11.2, exactly as printed in the documentation.
+// The invoice example as printed in ClientPay's documentation.
 const DOC_INVOICE = {
   editable: true, invoiceNumber: "12345", invoiceDate: "2019-10-15", dueDate: "2019-11-15",
   subtotalAmount: 1000, discountAmount: 0, tax: 100, outstandingBalance: 1100,
@@ -10,7 +10,7 @@ const DOC_INVOICE = {
 const DOC_LINE_ITEMS = [{ paymentAmount: 600, editable: true, itemId: "12345", itemName: "Hourly Professional Services", itemDescription: "Standard Hourly Rate" }];
 const DOC_LABELS = { itemIdLabel: "Account Number", itemNameLabel: "Service Rendered", itemDescriptionLabel: "Description" };
 
-describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
+describe("ClientPay emulator: hosted pages (docs/clientpay-api.md, Hosted pages)", () => {
   let h: EmulatorHarness;
   let accessId: string;
   beforeEach(async () => {
@@ -20,7 +20,7 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
 
   const pageOf = (requestId: string) => h.control("GET", `pages/${requestId}`).then((answer) => answer.body);
 
-  it("creates an invoice page whose id and URL are the request id (11.9 steps 4-6)", async () => {
+  it("creates an invoice page whose id and URL are the request id (and a reuse of the request id is refused)", async () => {
     const requestId = await h.newRequestId(accessId);
     const created = await h.v2("paymentpage/invoice", { token: { requestId }, invoices: [DOC_INVOICE] }, { accessId });
     expect(created).toEqual({
@@ -53,7 +53,7 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     expect((await h.withToken("paymentpage/invoice", accessId, { invoices: [] })).status).toBe(400);
   });
 
-  it("clamps pageOptions.duration to 900..31540000 and defaults it to the maximum (11.7)", async () => {
+  it("clamps pageOptions.duration to 900..31540000 and defaults it to the maximum", async () => {
     const durations: Array<[number | undefined, number]> = [[0, 900], [undefined, 31_540_000], [99_999_999, 31_540_000], [3600, 3600]];
     for (const [duration, expected] of durations) {
       const pageOptions = duration === undefined ? { headerText: "x" } : { duration, subheaderText: "accepted spelling" };
@@ -113,7 +113,12 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     accessId = await h.newAccessId();
     const created = await h.withToken("payer/payerpage", accessId, { responseOptions: { serverSideReturnAddress: "https://example.test/hook" } });
     const submitted = await h.control("POST", `pages/${created.body.requestId}/submit`, { firstName: "Ada" });
-    expect(submitted.body).toEqual({ success: true, requestID: created.body.requestId, payerId: expect.any(String) });
+    expect(submitted.body).toEqual({
+      success: true,
+      requestID: created.body.requestId,
+      payerId: expect.any(String),
+      paymentMethods: [expect.objectContaining({ isPrimary: true, type: "card", last4: "1111" })],
+    });
     expect(postbacks).toEqual([submitted.body]);
     const charged = await h.withToken("payment", accessId, { totalAmount: 5, payerOrPaymentMethodId: submitted.body.payerId });
     expect(charged.body.paymentStatus).toBe("Approved");
@@ -144,7 +149,7 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     expect((await pageOf(requestId)).status).toBe("Expired");
     const paid = await h.control("POST", `pages/${requestId}/pay`, {});
     expect(paid.status).toBe(400);
-    expect(paid.body.message).toMatch(/Expired/);
+    expect(paid.body.message).toMatch(/expired/);
   });
 
   it("a page belongs to its account: another account cannot expire it", async () => {
@@ -153,7 +158,7 @@ describe("ClientPay emulator: hosted pages (spec 5, 10.5)", () => {
     expect((await h.v2("expirepage", { requestId: created.body.requestId }, { accessId: trust })).status).toBe(404);
   });
 
-  it("simulated payment on a page completes it once and sends both postbacks (11.6)", async () => {
+  it("simulated payment on a page completes it once and sends both postbacks (docs/clientpay-api.md, Postbacks)", async () => {
     const postbacks: Array<{ url: string; body: WireJson }> = [];
     h = emulatorHarness({ postback: async (url, body) => void postbacks.push({ url, body }) });
     accessId = await h.newAccessId();

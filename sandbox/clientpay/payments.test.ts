@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { DECLINING_CARD, emulatorHarness, VALID_CARD, type EmulatorHarness } from "./testing";
+import { DECLINING_CARD, emulatorHarness, TRUST, VALID_CARD, type EmulatorHarness } from "./testing";
 
-describe("ClientPay emulator: Payment and Full Refund/Void (spec 6, 10.7)", () => {
+describe("ClientPay emulator: Payment and Full Refund/Void (docs/clientpay-api.md, Payments)", () => {
   let h: EmulatorHarness;
   let accessId: string;
   beforeEach(async () => {
@@ -11,7 +11,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (spec 6, 10.7)", () =
 
   const pay = (body: Record<string, unknown>) => h.withToken("payment", accessId, body);
 
-  it("approves a Luhn-valid card and answers with the postback field set (10.2, 11.6)", async () => {
+  it("approves a Luhn-valid card and answers with the postback field set (docs/clientpay-api.md, Payments)", async () => {
     const answer = await h.v2("payment", { token: { requestId: await h.newRequestId(accessId), sessionId: "154321", customerId: "66" }, totalAmount: 22, tax: 2, creditCard: VALID_CARD }, { accessId });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
@@ -53,7 +53,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (spec 6, 10.7)", () =
     expect(answer.body).toMatchObject({ success: true, paymentStatus: "Approved", paymentMethodType: 1 });
   });
 
-  it("charges a payer's primary method when given a payer id, or the named method (11.10)", async () => {
+  it("charges a payer's primary method when given a payer id, or the named method", async () => {
     const payerId = (await h.withToken("payer", accessId, { payer: { firstName: "Jack" } })).body.payerId;
     const methods = await h.withToken("payer/paymentmethods", accessId, {
       payerId,
@@ -71,7 +71,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (spec 6, 10.7)", () =
     expect((await pay({ totalAmount: 7, payerOrPaymentMethodId: "unknown-id" })).status).toBe(404);
   });
 
-  it("voids an unsettled payment and refunds a settled one in full (11.10)", async () => {
+  it("voids an unsettled payment and refunds a settled one in full", async () => {
     const first = (await pay({ totalAmount: 40, creditCard: VALID_CARD })).body.paymentID;
     const voided = await h.withToken("payment/refund", accessId, { paymentId: first });
     expect(voided.body).toEqual({ success: true, paymentId: first, refundPaymentId: null, action: "Void", amount: 40 });
@@ -109,7 +109,7 @@ describe("ClientPay emulator: Payment and Full Refund/Void (spec 6, 10.7)", () =
   });
 });
 
-describe("ClientPay emulator: payers and payment methods (spec 7)", () => {
+describe("ClientPay emulator: payers and payment methods (docs/clientpay-api.md, Payers)", () => {
   let h: EmulatorHarness;
   let accessId: string;
   beforeEach(async () => {
@@ -117,7 +117,7 @@ describe("ClientPay emulator: payers and payment methods (spec 7)", () => {
     accessId = await h.newAccessId();
   });
 
-  // Spec 11.4 (the email is redacted in the stored copy; any address works).
+  // The payer example of ClientPay's documentation (its email was redacted; any address works).
   const DOC_PAYER = {
     firstName: "Jack", lastName: "Wyman", businessName: "Wyman Corp.", payerName: "firstLast", emails: ["jack@example.test"],
     payerAddress: { addressLine1: "123 Main St", phoneNumber: "123-123-1234", city: "Shreveport", state: "LA", zipCode: "71101", country: "USA" },
@@ -145,7 +145,7 @@ describe("ClientPay emulator: payers and payment methods (spec 7)", () => {
     expect((await h.withToken("payer/delete", accessId, { payerId })).status).toBe(404);
   });
 
-  it("refuses a method with both creditCard and eCheck (11.10) and saves nothing", async () => {
+  it("refuses a method with both creditCard and eCheck and saves nothing", async () => {
     const payerId = (await h.withToken("payer", accessId, { payer: DOC_PAYER })).body.payerId;
     const both = await h.withToken("payer/paymentmethods", accessId, {
       payerId,
@@ -156,7 +156,7 @@ describe("ClientPay emulator: payers and payment methods (spec 7)", () => {
     expect((await h.withToken("payer/paymentmethods", accessId, { payerId: "nope", paymentMethods: [{ creditCard: VALID_CARD }] })).status).toBe(404);
   });
 
-  it("keeps one primary method: making M2 primary clears M1 (11.10); update changes only allowed fields", async () => {
+  it("keeps one primary method: making M2 primary clears M1; update changes only allowed fields", async () => {
     const payerId = (await h.withToken("payer", accessId, { payer: DOC_PAYER })).body.payerId;
     const added = await h.withToken("payer/paymentmethods", accessId, {
       payerId,
@@ -173,5 +173,60 @@ describe("ClientPay emulator: payers and payment methods (spec 7)", () => {
     expect(methods[1]).toMatchObject({ cardholderName: "New Name", expirationDateYear: 2031 });
     expect((await h.withToken("payer/paymentmethods/update", accessId, { paymentMethods: [{ id: "nope" }] })).status).toBe(404);
     expect((await h.withToken("payer/paymentmethods/update", accessId, { paymentMethods: [{}] })).status).toBe(400);
+  });
+});
+
+describe("ClientPay emulator: settlement on a schedule, and what a refund or void records", () => {
+  it("with settleAfterSeconds, a payment is voided before its settlement time and refunded after", async () => {
+    let clock = new Date("2026-03-02T15:00:00Z");
+    const h = emulatorHarness({ now: () => clock, settleAfterSeconds: 600 });
+    const accessId = await h.newAccessId();
+    const pay = async () => (await h.withToken("payment", accessId, { totalAmount: 80, creditCard: VALID_CARD })).body.paymentID as string;
+    const early = await pay();
+    const late = await pay();
+    clock = new Date(clock.getTime() + 599_000);
+    expect((await h.withToken("payment/refund", accessId, { paymentId: early })).body.action).toBe("Void");
+    clock = new Date(clock.getTime() + 1_000);
+    const refunded = await h.withToken("payment/refund", accessId, { paymentId: late, refundNote: "Client overpaid", orderId: "ORD-1" });
+    expect(refunded.body).toMatchObject({ action: "Refund", amount: 80 });
+    const latest = (await h.control("GET", `payments/${late}`)).body;
+    expect(latest).toMatchObject({
+      paymentStatus: "Refunded",
+      isSettled: true,
+      settledDateUtc: "2026-03-02T15:10:00.0000000Z",
+      refundedAmount: 80,
+      refunds: [{ action: "Refund", amount: 80, refundNote: "Client overpaid", orderId: "ORD-1", refundPaymentId: refunded.body.refundPaymentId, requestID: expect.any(String) }],
+    });
+    expect((await h.control("GET", `payments/${early}`)).body).toMatchObject({ paymentStatus: "Voided", isSettled: false, refunds: [{ action: "Void", amount: 80, refundPaymentId: null }] });
+  });
+
+  it("the settlement policy can be changed and read through the control plane, and settle takes an account", async () => {
+    const h = emulatorHarness();
+    const operating = await h.newAccessId();
+    const trust = await h.newAccessId(TRUST);
+    const first = (await h.withToken("payment", operating, { totalAmount: 5, creditCard: VALID_CARD })).body.paymentID;
+    const second = (await h.withToken("payment", trust, { totalAmount: 5, creditCard: VALID_CARD })).body.paymentID;
+    expect((await h.control("GET", "settlement")).body).toEqual({ settlement: { afterSeconds: null } });
+    expect((await h.control("POST", "settle", { account: "sandbox-trust" })).body.settled).toBeGreaterThanOrEqual(1);
+    expect((await h.control("GET", `payments/${second}`)).body.isSettled).toBe(true);
+    expect((await h.control("GET", `payments/${first}`)).body.isSettled).toBe(false);
+    expect((await h.control("PUT", "settlement", { afterSeconds: 0 })).body).toEqual({ settlement: { afterSeconds: 0 } });
+    expect((await h.control("GET", `payments/${first}`)).body.isSettled).toBe(true);
+    expect((await h.control("POST", "settle", { account: "nobody" })).status).toBe(400);
+    expect((await h.control("PUT", "settlement", { afterSeconds: -1 })).status).toBe(400);
+    await h.control("POST", "reset");
+    expect((await h.control("GET", "settlement")).body.settlement.afterSeconds).toBeNull();
+  });
+
+  it("an in-app partial refund makes the payment PartiallyRefunded; the remainder refund makes it Refunded", async () => {
+    const h = emulatorHarness();
+    const accessId = await h.newAccessId();
+    const paymentId = (await h.withToken("payment", accessId, { totalAmount: 90, creditCard: VALID_CARD })).body.paymentID;
+    await h.control("POST", "payments/partial-refund", { paymentId, amount: 30, note: "Goodwill" });
+    expect((await h.control("GET", `payments/${paymentId}`)).body).toMatchObject({ paymentStatus: "PartiallyRefunded", refundedAmount: 30, isSettled: true, refunds: [{ action: "PartialRefund", amount: 30, refundNote: "Goodwill" }] });
+    await h.withToken("payment/refund", accessId, { paymentId, enableRemainingAmountRefunds: true, refundNote: "Rest" });
+    const after = (await h.control("GET", `payments/${paymentId}`)).body;
+    expect(after).toMatchObject({ paymentStatus: "Refunded", refundedAmount: 90 });
+    expect(after.refunds.map((refund: { action: string; amount: number }) => [refund.action, refund.amount])).toEqual([["PartialRefund", 30], ["Refund", 60]]);
   });
 });

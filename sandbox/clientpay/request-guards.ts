@@ -7,7 +7,7 @@ import type { EmulatorDeps, EmulatorEnv } from "./emulator-env";
 import type { AccessIdRecord } from "./records";
 
 /**
- * The checks every v2 call shares, in the order spec 10.4 fixes: access id first, then the
+ * The checks every v2 call shares, in the order docs/clientpay-api.md, "Request IDs" fixes: access id first, then the
  * request id (consumed as soon as the access id has passed), then the rest of the body.
  */
 
@@ -45,7 +45,7 @@ function headerValue(c: Context, name: string): string | null {
 
 interface AccessOptions {
   header?: "accessId" | "Authorization";
-  /** Only Connect Search, Validate and Expire accept a customerAccessId (spec 10.4). */
+  /** Only Connect Search, Validate and Expire accept a customerAccessId (docs/clientpay-api.md, "Credentials and access IDs"). */
   allowCustomer?: boolean;
 }
 
@@ -56,7 +56,7 @@ export function requireAccess(c: Context<EmulatorEnv>, deps: EmulatorDeps, optio
   const record = deps.store.activeAccessId(id);
   if (!record) {
     const known = deps.store.accessIds.get(id);
-    // The text says which, for humans; clients should rely on the 401 alone (spec 10.3).
+    // The text says which, for humans; clients should rely on the 401 alone (docs/clientpay-api.md, "Responses and errors").
     throw unauthorized(known ? "The accessId has expired." : "The accessId is not valid.", [header]);
   }
   if (record.scope.kind === "customer" && !options.allowCustomer) {
@@ -79,11 +79,22 @@ export function consumeRequestId(deps: EmulatorDeps, access: AccessIdRecord, bod
       ? ((token as Record<string, unknown>).requestId as string).trim()
       : "";
   if (!requestId) throw badRequest("token.requestId is required.", ["token.requestId"]);
+  const { requestIdStats: stats } = deps.store;
   const entry = deps.store.requestIds.get(requestId);
-  if (!entry) throw badRequest("The requestId is not valid.", ["token.requestId"]);
-  if (entry.accessId !== access.id) throw badRequest("The requestId was issued for a different accessId.", ["token.requestId"]);
-  if (entry.consumed) throw badRequest("The requestId has already been used.", ["token.requestId"]);
+  if (!entry) {
+    stats.unknownRefused += 1;
+    throw badRequest("The requestId is not valid.", ["token.requestId"]);
+  }
+  if (entry.accessId !== access.id) {
+    stats.foreignRefused += 1;
+    throw badRequest("The requestId was issued for a different accessId.", ["token.requestId"]);
+  }
+  if (entry.consumed) {
+    stats.replaysRefused += 1;
+    throw badRequest("The requestId has already been used.", ["token.requestId"]);
+  }
   entry.consumed = true;
+  stats.consumed += 1;
   return requestId;
 }
 

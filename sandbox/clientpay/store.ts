@@ -10,6 +10,24 @@ import type {
 } from "./records";
 import { newSecretId } from "./secure-ids";
 import { createSeed } from "./seed";
+import { refreshSettlement, type SettlementPolicy } from "./settlement";
+
+/**
+ * How request ids were used, so a test can prove a client never presents one twice
+ * (docs/clientpay-api.md, "Request IDs"). Read through the control plane's counters.
+ */
+export interface RequestIdStats {
+  issued: number;
+  consumed: number;
+  /** Presented again after it was consumed: refused with 400. */
+  replaysRefused: number;
+  /** Never issued (or dropped with its dead access id): refused with 400. */
+  unknownRefused: number;
+  /** Issued under another access id: refused with 400. */
+  foreignRefused: number;
+}
+
+const NO_REQUEST_ID_USE: RequestIdStats = { issued: 0, consumed: 0, replaysRefused: 0, unknownRefused: 0, foreignRefused: 0 };
 
 /**
  * All mutable emulator state, partitioned by merchant account. `reset()` rebuilds it from the
@@ -25,10 +43,16 @@ export class ClientpayStore {
   paymentsById = new Map<string, PaymentRecord>();
   payers = new Map<string, PayerRecord>();
   connectInvoices: ConnectInvoiceRecord[] = [];
+  requestIdStats: RequestIdStats = { ...NO_REQUEST_ID_USE };
+  settlement: SettlementPolicy;
   private nextPaymentId = 0;
   private idCounter = 0;
 
-  constructor(private readonly anchor: Date) {
+  constructor(
+    private readonly anchor: Date,
+    private readonly initialSettlement: SettlementPolicy = { afterSeconds: null },
+  ) {
+    this.settlement = { ...initialSettlement };
     this.reset();
   }
 
@@ -37,7 +61,9 @@ export class ClientpayStore {
     this.accessIds.clear();
     this.current.clear();
     this.requestIds.clear();
-    this.pages.clear();
+    this.pages = new Map(seed.pages.map((page) => [page.requestId, page]));
+    this.requestIdStats = { ...NO_REQUEST_ID_USE };
+    this.settlement = { ...this.initialSettlement };
     this.payments = seed.payments;
     this.paymentsById = new Map(seed.payments.map((payment) => [payment.paymentId, payment]));
     this.payers = new Map(seed.payers.map((payer) => [payer.id, payer]));
@@ -97,7 +123,12 @@ export class ClientpayStore {
   issueRequestId(accessId: string): string {
     const id = newSecretId();
     this.requestIds.set(id, { accessId, consumed: false });
+    this.requestIdStats.issued += 1;
     return id;
+  }
+
+  clearRequestIdStats(): void {
+    this.requestIdStats = { ...NO_REQUEST_ID_USE };
   }
 
   // ---- deterministic ids for everything that is not a credential ----------------------------
@@ -111,6 +142,21 @@ export class ClientpayStore {
     const id = String(this.nextPaymentId);
     this.nextPaymentId += 1;
     return id;
+  }
+
+  /** A payment with its settlement brought up to `now` (settlement.ts). */
+  paymentOf(account: AccountName, paymentId: string, now: Date): PaymentRecord | null {
+    const payment = this.paymentsById.get(paymentId);
+    if (!payment || payment.account !== account) return null;
+    refreshSettlement(payment, this.settlement, now);
+    return payment;
+  }
+
+  /** Every payment of an account, settlement brought up to `now`. */
+  paymentsOf(account: AccountName, now: Date): PaymentRecord[] {
+    const list = this.payments.filter((payment) => payment.account === account);
+    for (const payment of list) refreshSettlement(payment, this.settlement, now);
+    return list;
   }
 
   addPayment(payment: PaymentRecord): void {

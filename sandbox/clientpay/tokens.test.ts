@@ -4,7 +4,7 @@ import { emulatorHarness, OPERATING, TRUST, type EmulatorHarness } from "./testi
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CUSTOMER = { integratorKey: OPERATING.integratorKey, customerKey: "sandbox-firm", customerPin: "3333" };
 
-describe("ClientPay emulator: token lifecycle (spec 4, 10.4, 11.9)", () => {
+describe("ClientPay emulator: token lifecycle (docs/clientpay-api.md, Credentials and access IDs, Request IDs)", () => {
   let h: EmulatorHarness;
   beforeEach(() => {
     h = emulatorHarness();
@@ -29,7 +29,7 @@ describe("ClientPay emulator: token lifecycle (spec 4, 10.4, 11.9)", () => {
     expect((await h.v2("token/accessid/current", OPERATING)).body.accessId).toBe(second);
   });
 
-  it("runs the composed end-to-end flow of spec 11.9 step by step", async () => {
+  it("runs the composed end-to-end flow step by step (new, replace, current, page, reuse, expire)", async () => {
     const a1 = await h.newAccessId(); // 1
     const a2 = await h.newAccessId(); // 2
     expect((await h.v2("token/accessid/validate", undefined, { accessId: a1 })).body.isValid).toBe(false);
@@ -112,6 +112,24 @@ describe("ClientPay emulator: token lifecycle (spec 4, 10.4, 11.9)", () => {
     expect(h.emulator.store.payers.size).toBe(before);
   });
 
+  it("a replayed payment request id is refused, moves no money, and the counters say so", async () => {
+    const accessId = await h.newAccessId();
+    const requestId = await h.newRequestId(accessId);
+    const card = { cardholderName: "A B", cardNumber: "4111111111111111", expirationDateMonth: 1, expirationDateYear: 2099 };
+    const body = { token: { requestId }, totalAmount: 10, creditCard: card };
+    expect((await h.v2("payment", body, { accessId })).status).toBe(200);
+    const payments = h.emulator.store.payments.length;
+    const replay = await h.v2("payment", body, { accessId });
+    expect(replay.status).toBe(400);
+    expect(h.emulator.store.payments.length).toBe(payments);
+    const other = await h.newAccessId(TRUST);
+    expect((await h.v2("payment", { ...body, token: { requestId: await h.newRequestId(other) } }, { accessId })).status).toBe(400);
+    expect((await h.v2("payment", { ...body, token: { requestId: "never-issued" } }, { accessId })).status).toBe(400);
+    expect((await h.control("GET", "counters")).body.requestIds).toEqual({ issued: 2, consumed: 1, replaysRefused: 1, unknownRefused: 1, foreignRefused: 1 });
+    await h.control("DELETE", "counters");
+    expect((await h.control("GET", "counters")).body.requestIds).toEqual({ issued: 0, consumed: 0, replaysRefused: 0, unknownRefused: 0, foreignRefused: 0 });
+  });
+
   it("a request id is consumed even when the call then fails validation", async () => {
     const accessId = await h.newAccessId();
     const requestId = await h.newRequestId(accessId);
@@ -150,7 +168,7 @@ describe("ClientPay emulator: token lifecycle (spec 4, 10.4, 11.9)", () => {
     expect(await h.newAccessId()).not.toBe(await other.newAccessId());
   });
 
-  it("New Customer Access ID replaces the previous one and only works where spec 10.4 allows it", async () => {
+  it("New Customer Access ID replaces the previous one and only works where docs/clientpay-api.md allows it", async () => {
     const first = await h.v2("token/customeraccessid", CUSTOMER);
     expect(first.body).toEqual({ success: true, customerAccessId: expect.stringMatching(UUID) });
     const second = await h.v2("token/customeraccessid", CUSTOMER);

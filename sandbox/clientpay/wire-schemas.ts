@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Request bodies as the emulator accepts them (after canonical-keys.ts). Rules come from the
- * spec's object tables (section 3) and the interpretations of section 10.6.
+ * objects in docs/clientpay-api.md and the interpretations marked there.
  */
 
 /** Decimals arrive as JSON numbers; numeric strings are tolerated like ASP.NET would. */
@@ -75,7 +75,7 @@ export const responseOptions = z
   })
   .nullish();
 
-// 10.6: emailOptions fields are unknown; accept any object, read the two we recognise.
+// docs/clientpay-api.md, "Hosted pages": emailOptions fields are unknown; accept any object, read the two we recognise.
 export const emailOptions = z
   .object({ sendReceiptToPayer: z.boolean().nullish(), receiptEmails: z.array(z.string()).nullish() })
   .loose()
@@ -183,7 +183,7 @@ export const creditCard = z.object({
 
 export const ECHECK_ACCOUNT_TYPES = ["checking_business", "checking_personal", "savings_business", "savings_personal"] as const;
 
-// 10.6: accountType is typed Integer but documented with strings; accept both, store the string.
+// Our interpretation: eCheck accountType is typed Integer but documented with strings; accept both, store the string.
 const accountType = z
   .union([z.enum(ECHECK_ACCOUNT_TYPES), z.number().int().min(1).max(4).transform((n) => ECHECK_ACCOUNT_TYPES[n - 1]!)])
   .nullish()
@@ -217,7 +217,7 @@ export const refundBody = z.object({
   emailOptions,
 });
 
-// 10.6: payerName accepts 1-3 and the three spellings of the doc example; stored as the integer.
+// Our interpretation: payerName accepts 1-3 and the three spellings of the doc example; stored as the integer.
 const PAYER_NAME_WORDS: Record<string, number> = { firstlast: 1, business: 2, firstlastbusiness: 3 };
 const payerName = z
   .union([
@@ -262,6 +262,8 @@ export const newPayerBody = z.object({
 });
 export const updatePayerBody = z.object({ token: tokenObject, payerId: required("payerId"), payer: payerFields });
 export const deletePayerBody = z.object({ token: tokenObject, payerId: required("payerId") });
+/** Get Payer is our extension and a read: no token. */
+export const getPayerBody = z.object({ payerId: required("payerId") });
 
 export const newPaymentMethod = z.object({
   id: optionalText,

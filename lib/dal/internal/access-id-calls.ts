@@ -45,7 +45,7 @@ export async function refuseWhileRotating(target: Target, action: string): Promi
   }
 }
 
-/** ClientPay does not say why it refuses an id; whether it has another current one does (docs/clientpay-api.md, Access IDs). */
+/** ClientPay does not say why it refuses an id; whether it has another current one does (docs/clientpay-api.md, Credentials and access IDs). */
 async function classifyRejected(client: ClientpayClient, accessId: string): Promise<"expired" | "replaced"> {
   try {
     const current = await client.currentAccessId();

@@ -1,3 +1,4 @@
+import "server-only";
 import { GatewayError, isGatewayError } from "../http/errors";
 import type { ErrorMapper } from "../http/request";
 import { kindForStatus } from "../http/status";

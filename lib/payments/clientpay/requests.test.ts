@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { connectSearchWire, invoicePageWire, paymentWire, toWireGroup } from "./requests";
+import { connectSearchWire, invoicePageWire, paymentWire } from "./requests";
+import { toWireGroup } from "./search";
 
 describe("ClientPay request mappers", () => {
-  it("turns a search filter into the documented numeric criteria (11.5) and nests groups", () => {
+  it("turns a search filter into the documented numeric criteria and nests groups", () => {
     expect(
       toWireGroup({
         type: "or",

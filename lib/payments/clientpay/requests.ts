@@ -2,14 +2,14 @@ import "server-only";
 
 /**
  * What callers pass to the client (money in integer cents, names in our own camelCase) and
- * the mappers that turn it into ClientPay's wire bodies (decimal amounts, spec sections 3-8).
+ * the mappers that turn it into ClientPay's wire bodies (decimal amounts; docs/clientpay-api.md).
  */
 
 const toAmount = (cents: number) => Math.round(cents) / 100;
 const optionalAmount = (cents: number | undefined) => (cents === undefined ? undefined : toAmount(cents));
 
 export interface TokenExtras {
-  /** Integrator's own tracking value, stored with payers/payments made on the page (spec 3.1). */
+  /** Integrator's own tracking value, stored with payers/payments made on the page (docs/clientpay-api.md, "Request IDs"). */
   sessionId?: string;
   customerId?: string;
 }
@@ -180,59 +180,6 @@ export interface PaymentMethodUpdateInput {
   isPrimary?: boolean;
   creditCard?: { cardholderName?: string; expirationDateMonth?: number; expirationDateYear?: number };
   eCheck?: { nameOnAccount?: string };
-}
-
-// ---- payment search ---------------------------------------------------------------------------
-
-export type SearchField = "requestId" | "paymentId" | "sessionId" | "paymentDate";
-export type SearchOperator = "eq" | "ne" | "gt" | "lt" | "gte" | "lte";
-export interface SearchCriteria {
-  field: SearchField;
-  operator: SearchOperator;
-  value: string;
-}
-export interface SearchGroup {
-  type: "and" | "or";
-  conditions: Array<SearchCriteria | SearchGroup>;
-}
-export type SearchOrderBy = "paymentDate" | "paymentId" | "sessionId" | "requestId";
-
-export interface PaymentSearchPage {
-  filter?: SearchGroup;
-  orderBy?: SearchOrderBy[];
-  /** 1-based. */
-  pageNumber?: number;
-  /** At most 100 (ClientPay's maximum). */
-  pageSize?: number;
-}
-
-const FIELD_CODES: Record<SearchField, number> = { requestId: 1, paymentId: 2, sessionId: 3, paymentDate: 4 };
-const OPERATOR_CODES: Record<SearchOperator, number> = { eq: 1, ne: 2, gt: 3, lt: 4, gte: 5, lte: 6 };
-
-/**
- * With no filter we ask for every payment since 2000: an explicit condition is safer than an
- * empty `conditions` list, whose meaning on the real service is undocumented.
- */
-export const ALL_PAYMENTS: SearchGroup = {
-  type: "and",
-  conditions: [{ field: "paymentDate", operator: "gte", value: "2000-01-01" }],
-};
-
-type WireCondition = { criteria: { field: number; operator: number; value: string } } | { group: WireGroup };
-interface WireGroup {
-  type: "and" | "or";
-  conditions: WireCondition[];
-}
-
-export function toWireGroup(group: SearchGroup): WireGroup {
-  return {
-    type: group.type,
-    conditions: group.conditions.map((condition) =>
-      "conditions" in condition
-        ? { group: toWireGroup(condition) }
-        : { criteria: { field: FIELD_CODES[condition.field], operator: OPERATOR_CODES[condition.operator], value: condition.value } },
-    ),
-  };
 }
 
 export interface ConnectSearchInput {

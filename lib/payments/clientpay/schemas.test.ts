@@ -10,7 +10,7 @@ import {
   validityResponse,
 } from "./schemas";
 
-// The real service's bodies are undocumented (spec 10.2): these prove the client's leniency.
+// The real service's bodies are undocumented (docs/clientpay-api.md, "Responses and errors"): these prove the client's leniency.
 describe("ClientPay wire schemas", () => {
   it("reads an access id from a bare JSON string or any key casing", () => {
     expect(accessIdResponse.parse("abc-123")).toEqual({ success: true, value: "abc-123" });
@@ -21,7 +21,7 @@ describe("ClientPay wire schemas", () => {
     expect(accessIdResponse.safeParse("").success).toBe(false);
   });
 
-  it("reads the documented postback payload (11.6) into cents, with numeric or string ids and amounts", () => {
+  it("reads the documented postback payload into cents, with numeric or string ids and amounts", () => {
     const doc = {
       success: true, requestID: "f2467932-f431-4fd6-8b7b-a8df1e499c6a", paymentID: "11546095", sessionID: null, customerRefNumber: null,
       paymentStatus: "Approved", paymentPageUrlStatus: "Completed", paymentDate: "2020-05-01T09:27:10.7631475-05:00",
@@ -29,7 +29,11 @@ describe("ClientPay wire schemas", () => {
       paymentTaxAmount: 0, surchargeAmount: 0, paymentPageUrl: "https://app.clientpay.com/app/api/#/invoicePaymentPage/f2467932-f431-4fd6-8b7",
     };
     const parsed = paymentResponse.parse(doc).payment;
-    expect(parsed).toMatchObject({ paymentId: "11546095", requestId: doc.requestID, amountCents: 220_000, paymentStatus: "Approved", paymentPageUrlStatus: "Completed" });
+    expect(parsed).toMatchObject({ paymentId: "11546095", amountCents: 220_000, paymentStatus: "Approved", paymentPageUrlStatus: "Completed", method: "card" });
+    // The request id comes out wrapped: readable on purpose, masked everywhere else.
+    expect(parsed.requestId?.reveal()).toBe(doc.requestID);
+    expect(JSON.stringify(parsed)).not.toContain(doc.requestID);
+    expect(`${parsed.requestId}`).toBe("[ClientPay request ID]");
     const loose = paymentResponse.parse({ PaymentId: 42, PAYMENTAMOUNT: "19.99", paymentstatus: "Declined", success: false });
     expect(loose).toMatchObject({ success: false, payment: { paymentId: "42", amountCents: 1999, paymentStatus: "Declined" } });
     expect(paymentResponse.safeParse({ paymentAmount: "lots" }).success).toBe(false);

@@ -1,7 +1,9 @@
+import "server-only";
 import { z } from "zod";
+import { ClientpayRequestId } from "./request-id";
 
 /**
- * ClientPay wire schemas for responses. No response body is documented (spec 10.2), so these
+ * ClientPay wire schemas for responses. No response body is documented (docs/clientpay-api.md, "Responses and errors"), so these
  * are lenient on purpose: keys are matched case-insensitively (the one documented payload
  * mixes `requestID` with camelCase), ids may arrive as numbers or strings, amounts as numbers
  * or numeric strings, and token endpoints may answer with a bare JSON string. Money leaves
@@ -25,6 +27,8 @@ const optionalText = z.string().nullish().transform((value) => value ?? null);
 const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 const cents = amount.transform((value) => Math.round(value * 100));
 const success = z.boolean().optional();
+/** Request IDs leave this module wrapped, so they cannot be logged or rendered by accident. */
+const requestIdValue = optionalIdText.transform((value) => (value ? new ClientpayRequestId(value) : null));
 
 /** A token answer: `{"accessId": "..."}` in any key case, or just `"..."`. */
 function tokenAnswer(key: string) {
@@ -42,7 +46,7 @@ function tokenAnswer(key: string) {
 
 export const accessIdResponse = tokenAnswer("accessid");
 export const customerAccessIdResponse = tokenAnswer("customeraccessid");
-export const requestIdResponse = tokenAnswer("requestid");
+export const requestIdResponse = tokenAnswer("requestid").transform((answer) => ({ success: answer.success, value: new ClientpayRequestId(answer.value) }));
 
 export const validityResponse = lenientObject({ success, isvalid: z.boolean() }).transform((body) => ({
   success: body.success,
@@ -67,9 +71,32 @@ export const payerPageResponse = lenientObject({
   payerpageurl: z.string().min(1),
 }).transform((body) => ({ success: body.success, requestId: body.requestid, url: body.payerpageurl }));
 
+/** A refund or void listed on a payment (our extension of Payment Search, see the emulator README). */
+const refundItem = z
+  .object({
+    refundpaymentid: optionalIdText,
+    requestid: requestIdValue,
+    action: optionalText,
+    amount: cents.nullish(),
+    refundnote: optionalText,
+    orderid: optionalText,
+    refunddateutc: optionalText,
+  })
+  .loose()
+  .transform((refund) => ({
+    refundPaymentId: refund.refundpaymentid,
+    requestId: refund.requestid,
+    /** "Void", "Refund", or "PartialRefund" (made in ClientPay's web app). */
+    action: refund.action,
+    amountCents: refund.amount ?? 0,
+    refundNote: refund.refundnote,
+    orderId: refund.orderid,
+    refundDateUtc: refund.refunddateutc,
+  }));
+
 const paymentShape = {
   success,
-  requestid: optionalIdText,
+  requestid: requestIdValue,
   paymentid: optionalIdText,
   sessionid: optionalText,
   customerrefnumber: optionalText,
@@ -87,6 +114,17 @@ const paymentShape = {
   paymentmethodid: optionalIdText,
   orderid: optionalText,
   description: optionalText,
+  // Our extension keys (docs/clientpay-api.md, "Payment search"); absent on the real service.
+  payername: optionalText,
+  payeremail: optionalText,
+  invoicenumbers: z.array(idText).nullish(),
+  accountlast4: optionalIdText,
+  cardbrand: optionalText,
+  issettled: z.boolean().nullish(),
+  settleddateutc: optionalText,
+  refundedamount: cents.nullish(),
+  refunds: z.array(refundItem).nullish(),
+  lastmodifiedutc: optionalText,
 };
 
 function toPayment(body: z.output<z.ZodObject<typeof paymentShape>>) {
@@ -95,7 +133,7 @@ function toPayment(body: z.output<z.ZodObject<typeof paymentShape>>) {
     paymentId: body.paymentid,
     sessionId: body.sessionid,
     customerRefNumber: body.customerrefnumber,
-    /** "Approved" or "Declined" for a new payment; the emulator also reports "Voided" / "Refunded". */
+    /** "Approved" or "Declined" for a new payment; the emulator also reports "Voided", "Refunded", "PartiallyRefunded". */
     paymentStatus: body.paymentstatus,
     paymentPageUrlStatus: body.paymentpageurlstatus,
     paymentDate: body.paymentdate,
@@ -110,6 +148,19 @@ function toPayment(body: z.output<z.ZodObject<typeof paymentShape>>) {
     paymentMethodId: body.paymentmethodid,
     orderId: body.orderid,
     description: body.description,
+    /** 0 = card, 1 = eCheck (the emulator's reading of ClientPay's paymentMethodType). */
+    method: body.paymentmethodtype === 1 ? ("eCheck" as const) : body.paymentmethodtype === 0 ? ("card" as const) : null,
+    payerName: body.payername,
+    payerEmail: body.payeremail,
+    invoiceNumbers: body.invoicenumbers ?? [],
+    accountLast4: body.accountlast4,
+    cardBrand: body.cardbrand,
+    /** Null when the service did not say (the real one documents no settlement flag). */
+    isSettled: body.issettled ?? null,
+    settledDateUtc: body.settleddateutc,
+    refundedAmountCents: body.refundedamount ?? 0,
+    refunds: body.refunds ?? [],
+    lastModifiedUtc: body.lastmodifiedutc,
   };
 }
 
@@ -201,7 +252,63 @@ export const connectSearchResponse = z.union([
   }),
 ]);
 
-/** The documented error body (spec 10.3); only used for logs and error causes, never shown. */
+const payerMethod = z
+  .object({
+    id: idText,
+    isprimary: z.boolean().nullish(),
+    type: optionalText,
+    last4: optionalIdText,
+    cardbrand: optionalText,
+    cardholdername: optionalText,
+    expirationdatemonth: z.number().nullish(),
+    expirationdateyear: z.number().nullish(),
+    nameonaccount: optionalText,
+    accounttype: optionalText,
+  })
+  .loose()
+  .transform((method) => ({
+    id: method.id,
+    isPrimary: method.isprimary ?? false,
+    type: method.type === "eCheck" ? ("eCheck" as const) : ("card" as const),
+    last4: method.last4,
+    cardBrand: method.cardbrand,
+    cardholderName: method.cardholdername,
+    expirationDateMonth: method.expirationdatemonth ?? null,
+    expirationDateYear: method.expirationdateyear ?? null,
+    nameOnAccount: method.nameonaccount,
+    accountType: method.accounttype,
+  }));
+
+/** Get Payer: our extension (ClientPay documents no read of a payer). */
+export const payerResponse = lenientObject({
+  success,
+  payer: z
+    .object({
+      payerid: idText,
+      firstname: optionalText,
+      lastname: optionalText,
+      businessname: optionalText,
+      payername: z.number().nullish(),
+      emails: z.array(z.string()).nullish(),
+      paymentmethods: z.array(payerMethod).nullish(),
+    })
+    .loose(),
+}).transform((body) => ({
+  success: body.success,
+  payer: {
+    payerId: body.payer.payerid,
+    firstName: body.payer.firstname,
+    lastName: body.payer.lastname,
+    businessName: body.payer.businessname,
+    payerName: body.payer.payername ?? null,
+    emails: body.payer.emails ?? [],
+    paymentMethods: body.payer.paymentmethods ?? [],
+  },
+}));
+
+export type ClientpayPayer = z.output<typeof payerResponse>["payer"];
+
+/** The error body we assume (docs/clientpay-api.md, "Responses and errors"); only used for logs and error causes, never shown. */
 export const errorBody = lenientObject({
   success,
   message: z.string().nullish(),

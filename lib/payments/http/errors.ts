@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * One error taxonomy for every payment gateway. A gateway client turns each failure
  * into a GatewayError; callers decide on `kind` and `retryable`, and show `userMessage`.
@@ -83,28 +85,32 @@ export class GatewayError extends Error {
     outcomeUnknown?: boolean;
     cause?: unknown;
   }) {
-    const userMessage = init.userMessage ?? DEFAULT_MESSAGES[init.kind];
+    const outcomeUnknown = init.outcomeUnknown ?? false;
+    const userMessage = init.userMessage ?? (outcomeUnknown ? OUTCOME_UNKNOWN_MESSAGE : DEFAULT_MESSAGES[init.kind]);
     super(`${init.gateway} ${init.kind}${init.status ? ` (HTTP ${init.status})` : ""}: ${userMessage}`, {
       cause: init.cause,
     });
     this.name = "GatewayError";
     this.gateway = init.gateway;
     this.kind = init.kind;
-    this.retryable = RETRYABLE[init.kind];
+    // A call that may have been acted on is never sent again blindly.
+    this.retryable = RETRYABLE[init.kind] && !outcomeUnknown;
     this.userMessage = userMessage;
     this.status = init.status;
     this.upstreamCode = init.upstreamCode;
     this.rateLimit = init.rateLimit;
-    this.outcomeUnknown = init.outcomeUnknown ?? false;
+    this.outcomeUnknown = outcomeUnknown;
   }
 
-  /** The same failure, flagged as "the request may have been acted on" (see `outcomeUnknown`). */
+  /**
+   * The same failure, flagged as "the request may have been acted on" (see `outcomeUnknown`);
+   * its message then says so, since "could not be reached" would wrongly suggest nothing happened.
+   */
   asOutcomeUnknown(): GatewayError {
     if (this.outcomeUnknown) return this;
     return new GatewayError({
       gateway: this.gateway,
       kind: this.kind,
-      userMessage: this.userMessage,
       status: this.status,
       upstreamCode: this.upstreamCode,
       rateLimit: this.rateLimit,

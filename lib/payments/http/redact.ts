@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Replaces every occurrence of a secret value (and its base64 / URL-encoded forms, which is how
  * keys travel in Basic headers and paths) with "[redacted]". Values shorter than 4 characters are

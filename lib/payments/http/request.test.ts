@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { GatewayError, isOutcomeUnknown } from "./errors";
+import { GatewayError, isOutcomeUnknown, OUTCOME_UNKNOWN_MESSAGE } from "./errors";
 import { computeBackoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter } from "./retry";
 import { redactSecrets } from "./redact";
 import { createHttpClient, type FetchLike } from "./request";
@@ -186,10 +186,10 @@ describe("outcome unknown (a write that may have been acted on)", () => {
     expect(await rejection(post(client(mismatch.fetch).http))).toMatchObject({ kind: "bad_shape", outcomeUnknown: true });
   });
 
-  it("keeps kind, status and message when flagging, and isOutcomeUnknown recognises it", async () => {
+  it("keeps kind and status when flagging, says the outcome is unknown, is never retryable, and isOutcomeUnknown recognises it", async () => {
     const { fetch } = scripted([json({}, 503)]);
     const error = await rejection(post(client(fetch).http));
-    expect(error).toMatchObject({ kind: "unavailable", status: 503, retryable: true });
+    expect(error).toMatchObject({ kind: "unavailable", status: 503, retryable: false, userMessage: OUTCOME_UNKNOWN_MESSAGE });
     expect(isOutcomeUnknown(error)).toBe(true);
     expect(isOutcomeUnknown(new GatewayError({ gateway: "usaepay", kind: "network" }))).toBe(false);
     expect(isOutcomeUnknown(new Error("x"))).toBe(false);

@@ -156,14 +156,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const timedOut = timeout.aborted;
       // Only a failure that proves the request never left (refused, DNS, TLS) rules out an effect upstream.
       const maybeSent = timedOut || response !== undefined || !failedBeforeSending(cause);
+      const outcomeUnknown = !idempotent && maybeSent;
       throw new GatewayError({
         gateway: options.gateway,
         kind: "network",
-        userMessage: timedOut
-          ? "The payment service did not answer in time."
-          : "The payment service could not be reached.",
+        // A write that may have been acted on gets the "outcome unknown" message instead.
+        userMessage: outcomeUnknown ? undefined : timedOut ? "The payment service did not answer in time." : "The payment service could not be reached.",
         cause: timedOut ? new Error(`timed out after ${timeoutMs} ms`) : scrubCause(cause, scrub),
-        outcomeUnknown: !idempotent && maybeSent,
+        outcomeUnknown,
       });
     }
 

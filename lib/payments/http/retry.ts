@@ -1,3 +1,4 @@
+import "server-only";
 import type { RateLimitInfo } from "./errors";
 
 export interface RetryPolicy {

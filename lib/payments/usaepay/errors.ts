@@ -1,3 +1,4 @@
+import "server-only";
 import { GatewayError, type GatewayErrorKind, kindForStatus, parseRetryAfter, type FailedResponse, type RateLimitInfo } from "../http";
 import { apiErrorSchema } from "./schemas";
 

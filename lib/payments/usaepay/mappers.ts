@@ -1,3 +1,4 @@
+import "server-only";
 import { wireMoneyToCents } from "./money";
 import type { BatchWire, BillingScheduleWire, CustomerWire, LinkedRefundWire, PaymentMethodWire, TransactionWire } from "./schemas";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Money on the USAePay wire is decimal dollars as strings ("12.34", "5") or JSON numbers (batch
  * totals). Parsing goes through the decimal text, never float arithmetic, so 0.1 + 0.2 cannot leak in.

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { gatewayLocalToIso, toBatch, toTransaction, type UsaepayBatch, type UsaepayTransaction } from "./mappers";

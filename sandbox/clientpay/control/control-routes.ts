@@ -2,11 +2,16 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { ChaosSettings, FaultKind } from "../../shared/chaos";
 import { ApiError, badRequest, errorResponse, notFound } from "../api-error";
-import { DEMO_ACCOUNTS, DEMO_CUSTOMER, DEMO_INTEGRATOR_KEY } from "../credentials";
+import { DEMO_ACCOUNTS, DEMO_CUSTOMER, DEMO_INTEGRATOR_KEY, type AccountName } from "../credentials";
 import type { EmulatorDeps, EmulatorEnv } from "../emulator-env";
-import { charge, DECLINING_CARD_SUFFIX, paymentWire } from "../payment-engine";
-import { currentPageStatus } from "../routes/page-routes";
+import { addMethodOnPayerPage, finishPayerPage, payPage, type PageFunding } from "../page-payments";
+import { currentPageStatus, pageUrl } from "../pages";
+import { partialRefund, searchItemWire } from "../payment-engine";
+import { methodSummary } from "../payment-methods";
+import type { PageRecord } from "../records";
 import { parseBody } from "../request-guards";
+import { ECHECK_ACCOUNT_TYPES } from "../wire-schemas";
+import { refreshSettlement, settleNow } from "../settlement";
 import type { CallCounters } from "./call-counters";
 import type { ResponseHolds } from "./response-hold";
 
@@ -54,6 +59,62 @@ const holdInput = z.object({
   count: z.number().int().positive().optional(),
 });
 
+const cardDigits = z.string().regex(/^\d{13,19}$/, "cardNumber must be 13-19 digits");
+const eCheckInput = z.union([
+  z.literal(true),
+  z.object({ routingNumber: z.string().optional(), accountNumber: z.string().optional(), accountType: z.enum(ECHECK_ACCOUNT_TYPES).optional() }),
+]);
+
+const payInput = z.object({
+  cardNumber: cardDigits.optional(),
+  eCheck: eCheckInput.optional(),
+  paymentMethodId: z.string().optional(),
+  /** Decimal amount per page line; null keeps the line's offered amount. */
+  amounts: z.array(z.number().nonnegative().nullable()).optional(),
+  payerName: z.string().optional(),
+  payerEmail: z.string().optional(),
+  savePayer: z.boolean().optional(),
+});
+
+const submitInput = z.object({
+  firstName: z.string().default("Sandbox"),
+  lastName: z.string().default("Payer"),
+  businessName: z.string().optional(),
+  email: z.string().optional(),
+  cardNumber: cardDigits.optional(),
+  eCheck: eCheckInput.optional(),
+  makePrimary: z.boolean().optional(),
+  finish: z.boolean().default(true),
+});
+
+/** The test card or eCheck the control plane pays with (README "Magic inputs"). */
+function controlFunding(input: z.infer<typeof payInput>): PageFunding {
+  const holder = input.payerName?.trim() || "Sandbox Payer";
+  if (input.paymentMethodId) return { kind: "saved", paymentMethodId: input.paymentMethodId };
+  if (input.eCheck) {
+    const check = input.eCheck === true ? {} : input.eCheck;
+    return {
+      kind: "eCheck",
+      eCheck: {
+        nameOnAccount: holder,
+        routingNumber: check.routingNumber ?? "021000021",
+        accountNumber: check.accountNumber ?? "1000100010",
+        accountType: check.accountType ?? "checking_personal",
+      },
+    };
+  }
+  return {
+    kind: "card",
+    card: { cardholderName: holder, cardNumber: input.cardNumber ?? "4111111111111111", expirationDateMonth: 12, expirationDateYear: 2099, cvv: "123" },
+  };
+}
+
+function accountNamed(text: string): AccountName {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.name === text || candidate.accountKey === text);
+  if (!account) throw badRequest(`No demo account is called "${text}".`);
+  return account.name;
+}
+
 /** Paths are matched after the emulator lower-cases /v2 paths and drops a trailing slash. */
 export function normalizeRulePath(path: string | undefined): string | undefined {
   if (!path) return path;
@@ -89,8 +150,9 @@ export function controlRoutes(deps: ControlDeps) {
       endpoints: [
         "POST reset", "GET credentials", "GET|PUT latency", "GET|POST|DELETE faults", "DELETE faults/:id",
         "GET|DELETE counters", "GET|POST|DELETE hold", "DELETE hold/:id", "GET held?waitMs=", "POST release",
-        "POST settle", "POST payments/partial-refund", "GET payments/:paymentId", "GET pages/:requestId",
-        "POST pages/:requestId/pay", "POST pages/:requestId/submit",
+        "POST settle", "GET|PUT settlement", "POST payments/partial-refund", "GET payments/:paymentId", "GET payers?account=",
+        "GET pages?account=", "GET pages/:requestId", "POST pages/:requestId/pay", "POST pages/:requestId/submit",
+        "GET postbacks", "POST postbacks/flush",
       ],
     }),
   );
@@ -146,9 +208,10 @@ export function controlRoutes(deps: ControlDeps) {
     return c.json({ success: true });
   });
 
-  routes.get("/counters", (c) => c.json(deps.counters.snapshot()));
+  routes.get("/counters", (c) => c.json({ ...deps.counters.snapshot(), requestIds: store.requestIdStats }));
   routes.delete("/counters", (c) => {
     deps.counters.clear();
+    store.clearRequestIdStats();
     return c.json({ success: true });
   });
 
@@ -182,129 +245,111 @@ export function controlRoutes(deps: ControlDeps) {
     return c.json({ success: true, released });
   });
 
-  // "End of day": settled payments are refunded instead of voided.
+  // "End of day" now, for one payment, one account (name or accountKey) or everything.
   routes.post("/settle", async (c) => {
-    const input = parseBody(z.object({ paymentId: z.string().optional() }), await jsonBody(c.req.raw));
+    const input = parseBody(z.object({ paymentId: z.string().optional(), account: z.string().optional() }), await jsonBody(c.req.raw));
+    const account = input.account ? accountNamed(input.account) : undefined;
+    const now = deps.now();
     let settled = 0;
     for (const payment of store.payments) {
-      if (payment.settled || (input.paymentId && payment.paymentId !== input.paymentId)) continue;
-      payment.settled = true;
-      settled += 1;
+      if (input.paymentId && payment.paymentId !== input.paymentId) continue;
+      if (account && payment.account !== account) continue;
+      refreshSettlement(payment, store.settlement, now);
+      if (settleNow(payment, now)) settled += 1;
     }
     return c.json({ success: true, settled });
   });
 
+  routes.get("/settlement", (c) => c.json({ settlement: store.settlement }));
+  routes.put("/settlement", async (c) => {
+    const input = parseBody(z.object({ afterSeconds: z.number().nonnegative().nullable() }), await jsonBody(c.req.raw));
+    store.settlement = { afterSeconds: input.afterSeconds };
+    return c.json({ settlement: store.settlement });
+  });
+
   // Stands in for a partial refund made inside the ClientPay web app (no API makes one).
   routes.post("/payments/partial-refund", async (c) => {
-    const input = parseBody(z.object({ paymentId: z.string(), amount: z.number().positive() }), await jsonBody(c.req.raw));
+    const input = parseBody(z.object({ paymentId: z.string(), amount: z.number().positive(), note: z.string().optional() }), await jsonBody(c.req.raw));
     const payment = store.paymentsById.get(input.paymentId);
     if (!payment) throw notFound("No payment has that paymentId.");
-    const cents = Math.round(input.amount * 100);
-    if (payment.status !== "Approved" || payment.refundedCents + cents >= payment.amountCents) {
-      throw badRequest("Only part of an approved, not fully refunded payment can be refunded this way.");
-    }
-    payment.settled = true;
-    payment.refundedCents += cents;
+    refreshSettlement(payment, store.settlement, deps.now());
+    partialRefund(deps, payment, Math.round(input.amount * 100), input.note ?? null);
     return c.json({ success: true, refundedAmount: payment.refundedCents / 100 });
   });
 
   routes.get("/payments/:paymentId", (c) => {
     const payment = store.paymentsById.get(c.req.param("paymentId"));
     if (!payment) throw notFound("No payment has that paymentId.");
+    refreshSettlement(payment, store.settlement, deps.now());
+    return c.json({ ...searchItemWire(deps, payment), account: payment.account });
+  });
+
+  routes.get("/payers", (c) => {
+    const account = c.req.query("account");
+    const name = account ? accountNamed(account) : undefined;
+    const payers = [...store.payers.values()].filter((payer) => !name || payer.account === name);
     return c.json({
-      ...paymentWire(payment),
-      account: payment.account,
-      settled: payment.settled,
-      refundedAmount: payment.refundedCents / 100,
+      payers: payers.map(({ methods, ...payer }) => ({ ...payer, paymentMethods: methods.map(methodSummary) })),
     });
+  });
+
+  const pageView = (page: PageRecord) => ({
+    ...page,
+    status: currentPageStatus(page, deps.now()),
+    url: pageUrl(deps.appBaseUrl, page),
+    amount: page.amountCents / 100,
+  });
+
+  routes.get("/pages", (c) => {
+    const account = c.req.query("account");
+    const name = account ? accountNamed(account) : undefined;
+    const pages = [...store.pages.values()].filter((page) => !name || page.account === name);
+    return c.json({ pages: pages.map(({ body: _body, ...page }) => pageView({ ...page, body: undefined })) });
   });
 
   routes.get("/pages/:requestId", (c) => {
     const page = store.pages.get(c.req.param("requestId"));
     if (!page) throw notFound("No page has that requestId.");
-    return c.json({ ...page, status: currentPageStatus(page, deps.now()), amount: page.amountCents / 100 });
+    return c.json(pageView(page));
   });
 
-  // Plays the payer on a hosted payment page, then sends the two documented postbacks (11.6).
+  // Plays the payer on a hosted payment page (the same engine as the served page).
   routes.post("/pages/:requestId/pay", async (c) => {
-    const input = parseBody(z.object({ cardNumber: z.string().regex(/^\d{13,19}$/).optional() }), await jsonBody(c.req.raw));
+    const input = parseBody(payInput, await jsonBody(c.req.raw));
     const page = store.pages.get(c.req.param("requestId"));
     if (!page || page.kind === "payer") throw notFound("No payment page has that requestId.");
-    const status = currentPageStatus(page, deps.now());
-    if (status !== "Active") throw badRequest(`The page is ${status}.`);
-    const cardNumber = input.cardNumber ?? "4111111111111111";
-    const payment = charge(deps, {
-      account: page.account,
-      requestId: page.requestId,
-      sessionId: page.sessionId,
-      customerRefNumber: page.customerId,
-      amountCents: page.amountCents,
-      taxCents: 0,
-      funding: {
-        kind: "card",
-        card: { cardholderName: "Sandbox Payer", cardNumber, expirationDateMonth: 12, expirationDateYear: 2099, cvv: "123" },
-      },
-      orderId: null,
-      description: null,
-      pageUrl: page.url,
+    const { result } = await payPage(deps, page, {
+      amountsCents: input.amounts?.map((amount) => (amount == null ? null : Math.round(amount * 100))),
+      funding: controlFunding(input),
+      payerName: input.payerName,
+      payerEmail: input.payerEmail,
+      savePayer: input.savePayer,
     });
-    if (payment.status === "Approved") page.status = "Completed";
-    const result = { success: payment.status === "Approved", ...paymentWire(payment, page.status) };
-    if (page.serverSideReturnAddress) {
-      await deps.postback(page.serverSideReturnAddress, {
-        requestID: page.requestId,
-        status: "Processing",
-        paymentID: "",
-        success: true,
-      });
-      await deps.postback(page.serverSideReturnAddress, result);
-    }
     return c.json(result);
   });
 
-  // Plays the payer on a payer page: saves a payer (or reuses the page's) with one card and
-  // posts the payerId back, as the onboarding doc describes (spec 3.4).
+  // Plays the payer on a payer page: adds one method (a card unless eCheck is asked for) and,
+  // unless `finish: false`, finishes the page, which posts the payerId back.
   routes.post("/pages/:requestId/submit", async (c) => {
-    const input = parseBody(
-      z.object({ firstName: z.string().default("Sandbox"), lastName: z.string().default("Payer"), cardNumber: z.string().regex(/^\d{13,19}$/).default("4111111111111111") }),
-      await jsonBody(c.req.raw),
-    );
+    const input = parseBody(submitInput, await jsonBody(c.req.raw));
     const page = store.pages.get(c.req.param("requestId"));
     if (!page || page.kind !== "payer") throw notFound("No payer page has that requestId.");
-    const status = currentPageStatus(page, deps.now());
-    if (status !== "Active") throw badRequest(`The page is ${status}.`);
-    const existing = page.payerId ? store.payerOf(page.account, page.payerId) : null;
-    const payer = existing ?? {
-      id: store.nextDeterministicId("payer"),
-      account: page.account,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      businessName: null,
-      payerName: 1,
-      emails: [],
-      payerAddress: null,
-      methods: [],
-    };
-    store.payers.set(payer.id, payer);
-    payer.methods.push({
-      id: store.nextDeterministicId("payment-method"),
-      payerId: payer.id,
-      isPrimary: payer.methods.length === 0,
-      kind: "card",
-      last4: input.cardNumber.slice(-4),
-      declines: input.cardNumber.endsWith(DECLINING_CARD_SUFFIX),
-      cardholderName: `${input.firstName} ${input.lastName}`,
-      expirationDateMonth: 12,
-      expirationDateYear: 2099,
-      nameOnAccount: null,
-      accountType: null,
-      billingAddress: null,
+    const name = [input.firstName, input.lastName].join(" ");
+    const funding = controlFunding({ ...input, payerName: name });
+    const method = funding.kind === "card" ? { creditCard: funding.card } : funding.kind === "eCheck" ? { eCheck: funding.eCheck } : null;
+    if (!method) throw badRequest("A payer page takes a new card or eCheck.");
+    const added = await addMethodOnPayerPage(deps, page, {
+      payer: { firstName: input.firstName, lastName: input.lastName, businessName: input.businessName, email: input.email },
+      method,
+      makePrimary: input.makePrimary,
     });
-    page.status = "Completed";
-    const result = { success: true, requestID: page.requestId, payerId: payer.id };
-    if (page.serverSideReturnAddress) await deps.postback(page.serverSideReturnAddress, result);
-    return c.json(result);
+    if (added.finished) return c.json(added.postback);
+    if (!input.finish) return c.json({ success: true, requestID: page.requestId, payerId: added.payerId, paymentMethod: added.method });
+    return c.json((await finishPayerPage(deps, page)).postback);
   });
+
+  routes.get("/postbacks", (c) => c.json({ postbacks: deps.outbox.list() }));
+  routes.post("/postbacks/flush", async (c) => c.json({ success: true, attempted: await deps.outbox.flush() }));
 
   return routes;
 }

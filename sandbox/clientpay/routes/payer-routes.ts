@@ -1,12 +1,16 @@
 import { Hono } from "hono";
 import { badRequest, notFound } from "../api-error";
 import type { EmulatorDeps, EmulatorEnv } from "../emulator-env";
-import { isLuhnValid, DECLINING_CARD_SUFFIX } from "../payment-engine";
-import type { PayerRecord, PaymentMethodRecord } from "../records";
+import { isLuhnValid } from "../payment-engine";
+import { addPayer, attachMethods, buildMethod, methodSummary, setPrimary } from "../payment-methods";
+import type { PaymentMethodRecord } from "../records";
 import { accountOf, consumeRequestId, parseBody, readBody, requireAccess } from "../request-guards";
-import { deletePayerBody, newPayerBody, newPaymentMethodsBody, updatePayerBody, updatePaymentMethodsBody } from "../wire-schemas";
+import { deletePayerBody, getPayerBody, newPayerBody, newPaymentMethodsBody, updatePayerBody, updatePaymentMethodsBody } from "../wire-schemas";
 
-/** Spec section 7: payers and their saved payment methods (all take a token). */
+/**
+ * Payers and their saved payment methods (docs/clientpay-api.md, "Payers"); all documented
+ * calls take a token. Get Payer is our extension (a read, so no token).
+ */
 export function payerRoutes(deps: EmulatorDeps) {
   const routes = new Hono<EmulatorEnv>();
   const { store } = deps;
@@ -19,10 +23,6 @@ export function payerRoutes(deps: EmulatorDeps) {
     return { account, raw };
   };
 
-  const setPrimary = (payer: PayerRecord, method: PaymentMethodRecord) => {
-    for (const other of payer.methods) other.isPrimary = other === method;
-  };
-
   const methodsWire = (methods: PaymentMethodRecord[]) => ({
     success: true,
     paymentMethods: methods.map((method) => ({ id: method.id, isPrimary: method.isPrimary })),
@@ -31,18 +31,7 @@ export function payerRoutes(deps: EmulatorDeps) {
   routes.post("/payer", async (c) => {
     const { account, raw } = await begin(c);
     const { payer } = parseBody(newPayerBody, raw);
-    const record: PayerRecord = {
-      id: store.nextDeterministicId("payer"),
-      account,
-      firstName: payer.firstName ?? null,
-      lastName: payer.lastName ?? null,
-      businessName: payer.businessName ?? null,
-      payerName: payer.payerName ?? null,
-      emails: payer.emails ?? [],
-      payerAddress: payer.payerAddress ?? null,
-      methods: [],
-    };
-    store.payers.set(record.id, record);
+    const record = addPayer(store, account, payer);
     return c.json({ success: true, payerId: record.id });
   });
 
@@ -91,30 +80,9 @@ export function payerRoutes(deps: EmulatorDeps) {
         throw badRequest("A payment method with that id already exists.", [`paymentMethods.${index}.id`]);
       }
     });
-    const created = body.paymentMethods.map((input): PaymentMethodRecord => {
-      const card = input.creditCard;
-      const check = input.eCheck;
-      const method: PaymentMethodRecord = {
-        id: input.id || store.nextDeterministicId("payment-method"),
-        payerId: payer.id,
-        isPrimary: false,
-        kind: card ? "card" : "eCheck",
-        last4: (card?.cardNumber ?? check?.accountNumber ?? "").slice(-4),
-        declines: card ? card.cardNumber.endsWith(DECLINING_CARD_SUFFIX) : false,
-        cardholderName: card?.cardholderName ?? null,
-        expirationDateMonth: card?.expirationDateMonth ?? null,
-        expirationDateYear: card?.expirationDateYear ?? null,
-        nameOnAccount: check?.nameOnAccount ?? null,
-        accountType: check?.accountType ?? null,
-        billingAddress: input.billingAddress ?? null,
-      };
-      payer.methods.push(method);
-      if (input.isPrimary) setPrimary(payer, method);
-      return method;
-    });
-    // A payer always has one primary method once it has any (the doc: "one primary per payer").
-    if (!payer.methods.some((method) => method.isPrimary)) payer.methods[0]!.isPrimary = true;
-    return c.json(methodsWire(created));
+    const created = body.paymentMethods.map((input) => ({ method: buildMethod(store, payer.id, input), primary: input.isPrimary === true }));
+    attachMethods(payer, created);
+    return c.json(methodsWire(created.map((entry) => entry.method)));
   });
 
   routes.post("/payer/paymentmethods/update", async (c) => {
@@ -134,6 +102,16 @@ export function payerRoutes(deps: EmulatorDeps) {
       if (input.isPrimary === false) method.isPrimary = false;
     }
     return c.json(methodsWire(found.map((entry) => entry.method)));
+  });
+
+  // Get Payer — our extension: ClientPay documents no read of a payer or its methods.
+  routes.post("/payer/get", async (c) => {
+    const account = accountOf(requireAccess(c, deps));
+    const body = parseBody(getPayerBody, await readBody(c));
+    const payer = store.payerOf(account, body.payerId);
+    if (!payer) throw notFound("No payer has that payerId.", ["payerId"]);
+    const { methods, account: _account, id, ...fields } = payer;
+    return c.json({ success: true, payer: { payerId: id, ...fields, paymentMethods: methods.map(methodSummary) } });
   });
 
   return routes;

@@ -5,7 +5,7 @@ import { assertFundingValid, charge, paymentWire, refundOrVoid, resolveSavedFund
 import { accountOf, consumeRequestId, parseBody, readBody, requireAccess, toCents } from "../request-guards";
 import { paymentBody, refundBody } from "../wire-schemas";
 
-/** Spec section 6: direct Payment and Full Refund/Void. */
+/** Direct Payment and Full Refund/Void (docs/clientpay-api.md, "Payments" and "Refund or void"). */
 export function paymentRoutes(deps: EmulatorDeps) {
   const routes = new Hono<EmulatorEnv>();
 
@@ -39,19 +39,30 @@ export function paymentRoutes(deps: EmulatorDeps) {
       funding,
       orderId: body.orderId ?? null,
       description: body.description ?? null,
-      pageUrl: null,
+      payerName: body.billingInformation?.nameOnAccount ?? null,
+      payerEmail: null,
+      invoiceNumbers: [],
+      pageRequestId: null,
     });
-    // A decline is a business outcome: HTTP 200 with success false (spec 10.7).
-    return c.json({ success: payment.status === "Approved", ...paymentWire(payment) });
+    // A decline is a business outcome: HTTP 200 with success false (docs/clientpay-api.md, "Test cards and magic inputs").
+    return c.json({ success: payment.status === "Approved", ...paymentWire(deps, payment) });
   });
 
   const refund = async (c: Parameters<typeof readBody>[0]) => {
     const access = requireAccess(c, deps);
     const account = accountOf(access);
     const raw = await readBody(c);
-    consumeRequestId(deps, access, raw);
+    const requestId = consumeRequestId(deps, access, raw);
     const body = parseBody(refundBody, raw);
-    return c.json(refundOrVoid(deps, account, body.paymentId, body.enableRemainingAmountRefunds ?? false));
+    return c.json(
+      refundOrVoid(deps, account, {
+        paymentId: body.paymentId,
+        requestId,
+        enableRemainingAmountRefunds: body.enableRemainingAmountRefunds ?? false,
+        refundNote: body.refundNote ?? null,
+        orderId: body.orderId ?? null,
+      }),
+    );
   };
   routes.post("/payment/refund", refund);
   routes.post("/refund", refund);

@@ -1,17 +1,18 @@
 import { Hono } from "hono";
+import type { AccountName } from "../credentials";
 import type { EmulatorDeps, EmulatorEnv } from "../emulator-env";
 import { searchItemWire } from "../payment-engine";
 import { matches, parseOrderBy, parsePaging, parseSearchFilter, sortPayments } from "../payment-search";
 import { accountOf, parseBody, readBody, requireAccess } from "../request-guards";
 import { connectSearchBody } from "../wire-schemas";
 
-/** Spec section 8. These calls list no token, so none is required or consumed (10.4). */
+/** Payment and Connect search (docs/clientpay-api.md, "Payment search"). They carry no token, so none is required or consumed. */
 export function searchRoutes(deps: EmulatorDeps) {
   const routes = new Hono<EmulatorEnv>();
 
-  const matching = (account: string, body: Record<string, unknown>) => {
+  const matching = (account: AccountName, body: Record<string, unknown>) => {
     const filter = parseSearchFilter(body);
-    return deps.store.payments.filter((payment) => payment.account === account && matches(payment, filter));
+    return deps.store.paymentsOf(account, deps.now()).filter((payment) => matches(payment, filter));
   };
 
   routes.post("/paymentsearch/count", async (c) => {
@@ -27,10 +28,10 @@ export function searchRoutes(deps: EmulatorDeps) {
     const { pageNumber, pageSize } = parsePaging(body);
     const sorted = sortPayments(matching(account, body), orderBy);
     const page = sorted.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-    return c.json({ success: true, payments: page.map(searchItemWire) });
+    return c.json({ success: true, payments: page.map((payment) => searchItemWire(deps, payment)) });
   });
 
-  // The firm's practice-management data; a customerAccessId is accepted here (spec 10.4).
+  // The firm's practice-management data; a customerAccessId is accepted here (docs/clientpay-api.md, "Credentials and access IDs").
   routes.post("/connect/search", async (c) => {
     requireAccess(c, deps, { allowCustomer: true });
     const body = parseBody(connectSearchBody, await readBody(c));

@@ -4,7 +4,7 @@ import type { EmulatorDeps, EmulatorEnv } from "../emulator-env";
 import { parseBody, readBody, requireAccess } from "../request-guards";
 import { credentialsBody, customerCredentialsBody } from "../wire-schemas";
 
-/** Spec section 4 and 10.2/10.4: access ids, customer access ids, request ids. */
+/** Access ids, customer access ids, request ids (docs/clientpay-api.md, "Credentials and access IDs", "Request IDs"). */
 export function tokenRoutes(deps: EmulatorDeps) {
   const routes = new Hono<EmulatorEnv>();
   const { store } = deps;
@@ -31,7 +31,7 @@ export function tokenRoutes(deps: EmulatorDeps) {
     return c.json({ success: true, accessId: record.id });
   });
 
-  // Always 200 when the header is present: validity is the flag, not the status (10.2).
+  // Always 200 when the header is present: validity is the flag, not the status (docs/clientpay-api.md, "Responses and errors").
   routes.post("/token/accessid/validate", (c) => {
     const id = c.req.header("accessId")?.trim();
     if (!id) throw unauthorized("The accessId header is required.", ["accessId"]);
