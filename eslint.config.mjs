@@ -20,7 +20,8 @@ const LAYERS = [
   { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
   // The environment, validated once; the key ring's format is part of what it validates.
   { name: "env", files: ["lib/env.ts", "lib/env-schema.ts", "lib/vault/key-ring.ts"], serverOnly: true },
-  { name: "logger", files: ["lib/logger.ts", "lib/request-meta.ts"], serverOnly: true },
+  // request-guard.ts: what the proxy refuses before Next decodes a request (it logs, so it sits here).
+  { name: "logger", files: ["lib/logger.ts", "lib/request-meta.ts", "lib/request-guard.ts"], serverOnly: true },
   { name: "db", files: ["lib/db/**", "prisma/generated/**"], serverOnly: ["lib/db/**"] },
   { name: "vault", files: ["lib/vault/**"], serverOnly: true },
   // All but the USAePay auth hash, which the e2e fixtures and a benchmark sign emulator calls

@@ -49,6 +49,16 @@ describe("transactions data layer", () => {
     expect(paged).toMatchObject({ total: 4, page: 1, pageSize: 10 });
   });
 
+  it("answers a page past the end with the last page, not an empty table", async () => {
+    const merchant = await mirrorWith(rows);
+    const viewer = await admin();
+    const paged = await listTransactions(viewer, merchant.slug, parseTransactionQuery({ pageSize: "10", page: "999999" }));
+    expect(paged).toMatchObject({ total: 4, page: 1, pageSize: 10 });
+    expect(paged.items.map((item) => item.key)).toEqual(["t4", "t3", "t2", "t1"]);
+    const empty = await mirrorWith([]);
+    expect(await listTransactions(viewer, empty.slug, parseTransactionQuery({ page: "7" }))).toMatchObject({ items: [], total: 0, page: 1 });
+  });
+
   it("answers 'not found' for an account the viewer was not granted", async () => {
     const merchant = await mirrorWith(rows.slice(0, 1));
     const user = await db.user.create({ data: { email: `v-${randomUUID()}@t.example`, name: "V", passwordHash: "x", role: "VIEWER" } });

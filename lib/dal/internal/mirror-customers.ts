@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirror-rows";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
+import { readPage } from "./paging";
 
 /** Queries of the local customers mirror, by account id (the public DAL resolves the account first). */
 
@@ -58,11 +59,12 @@ const ORDER: Record<CustomerQuery["sort"], (dir: Prisma.SortOrder) => Prisma.Mir
 export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
   const q = query.q.toLowerCase();
   const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...(q ? { search: { contains: q } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    db.mirrorCustomer.count({ where }),
-  ]);
-  return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+  const page = await readPage(
+    query,
+    () => db.mirrorCustomer.count({ where }),
+    (skip, take) => db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+  );
+  return { ...page, items: page.items.map(toDto) };
 }
 
 export function toCustomerDetailDto(row: Row): CustomerDetailDto {

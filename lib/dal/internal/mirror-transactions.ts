@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import type { Paged } from "@/lib/validation/table-state";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { readPage } from "./paging";
 
 /**
  * Queries of the local transactions mirror, by account id. No access check here: the public
@@ -85,9 +86,10 @@ const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.
 
 export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
   const where = transactionWhere(merchantAccountId, query, customerKey);
-  const [rows, total] = await Promise.all([
-    db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    db.mirrorTransaction.count({ where }),
-  ]);
-  return { items: rows.map(toTransactionDto), total, page: query.page, pageSize: query.pageSize };
+  const page = await readPage(
+    query,
+    () => db.mirrorTransaction.count({ where }),
+    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+  );
+  return { ...page, items: page.items.map(toTransactionDto) };
 }
