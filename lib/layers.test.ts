@@ -110,3 +110,12 @@ describe("the real tree", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("every e2e spec fails on browser console errors", () => {
+  it("a spec may not take `test` from @playwright/test, only from e2e/fixtures/test.ts", async () => {
+    const spec = (source: string) => `import { expect, test } from "${source}";\ntest("x", async () => expect(1).toBe(1));\n`;
+    expect(await problems("e2e/example/example.spec.ts", spec("@playwright/test"))).toEqual([expect.stringContaining("no-restricted-imports")]);
+    expect(await problems("e2e/example/example.spec.ts", spec("../fixtures/test"))).toEqual([]);
+    expect(await problems("e2e/example/helpers.ts", 'import { expect, type Page } from "@playwright/test";\nexport const check = (page: Page) => expect(page).toBeTruthy();\n')).toEqual([]);
+  });
+});

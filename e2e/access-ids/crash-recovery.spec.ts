@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { signIn } from "../fixtures/login";
 import { demoUser } from "../fixtures/users";
 import { accessIdsPath, control, currentAccessId, isValidUpstream, masked, rotateInUi } from "./helpers";

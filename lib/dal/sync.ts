@@ -8,6 +8,7 @@ import { merchantFor } from "./internal/merchant-access";
 /** What the tables' header shows about the mirror: freshness and live progress. */
 export interface ResourceSyncDto {
   status: string;
+  /** "full" until the first walk of the whole list has finished, then "incremental". */
   mode: string;
   /** Rows written in the current (or last) run. */
   processed: number;
@@ -18,8 +19,11 @@ export interface ResourceSyncDto {
 }
 
 export interface SyncStatusDto {
+  /** Some resource of this account is syncing (the page polls faster meanwhile). */
   running: boolean;
   resources: Record<SyncResource, ResourceSyncDto>;
+  /** The server's clock when this was read: "synced 12 s ago" renders the same on the server and at hydration. */
+  checkedAt: string;
 }
 
 /** Either table may show the mirror's status. */
@@ -53,7 +57,7 @@ async function statusFor(merchantAccountId: string): Promise<SyncStatusDto> {
     }),
   ) as Record<SyncResource, ResourceSyncDto>;
   const running = isSyncRunningHere(merchantAccountId) || Object.values(resources).some((resource) => resource.status === "running");
-  return { running, resources };
+  return { running, resources, checkedAt: new Date(now).toISOString() };
 }
 
 export async function getSyncStatus(viewer: Viewer, merchantSlug: string): Promise<SyncStatusDto> {

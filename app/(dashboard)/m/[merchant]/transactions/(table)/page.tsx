@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FirstSyncNotice } from "../../_components/first-sync-notice";
 import { SyncStatus } from "../../_components/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
@@ -37,6 +38,7 @@ export default async function MerchantTransactionsPage({
     <>
       <PageHeader title="Transactions" description={merchant.name} actions={<SyncStatus merchant={merchant.slug} resource="transactions" initial={sync} />} />
       <TransactionFilters base={base} query={query} problems={problems.fields} />
+      <FirstSyncNotice merchant={merchant.slug} resource="transactions" initial={sync} />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         {page.total === 0 ? (
           <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">
