@@ -76,6 +76,18 @@ describe("customers data layer", () => {
     expect((await listCustomers(admin, merchant.slug, parseCustomerQuery({ q: "grace@" }))).items.map((item) => item.key)).toEqual(["c03"]);
   });
 
+  it("finds a name typed either way round, or in part, as people type it", async () => {
+    const merchant = await mirror();
+    const admin = await makeViewer("ADMIN");
+    const keys = async (q: string) => (await listCustomers(admin, merchant.slug, parseCustomerQuery({ q }))).items.map((item) => item.key);
+    expect(await keys("Grace Hopper")).toEqual(["c03"]);
+    expect(await keys("Hopper, Grace")).toEqual(["c03"]);
+    expect(await keys("hopper grace")).toEqual(["c03"]);
+    expect(await keys("gra hop")).toEqual(["c03"]);
+    expect(await keys("Grace Turing")).toEqual([]);
+    expect(await keys("london jane")).toEqual(["c11"]);
+  });
+
   it("answers 'not found' for an account the viewer was not granted, and shows only that account's rows", async () => {
     const merchant = await mirror();
     const other = await mirror();

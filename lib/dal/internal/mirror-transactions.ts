@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import type { Paged } from "@/lib/validation/table-state";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { searchWhere } from "./mirror-search";
 import { readPage } from "./paging";
 
 /**
@@ -62,12 +63,11 @@ function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined
   };
 }
 
-export function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
-  const q = query.q?.toLowerCase();
+export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Promise<Prisma.MirrorTransactionWhereInput> {
   return {
     merchantAccountId,
     ...(customerKey ? { customerKey } : {}),
-    ...(q ? { search: { contains: q } } : {}),
+    ...(await searchWhere("transactions", merchantAccountId, query.q)),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
     ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
@@ -85,7 +85,7 @@ const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.
 };
 
 export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
-  const where = transactionWhere(merchantAccountId, query, customerKey);
+  const where = await transactionWhere(merchantAccountId, query, customerKey);
   const page = await readPage(
     query,
     () => db.mirrorTransaction.count({ where }),
