@@ -10,6 +10,7 @@ describe("unexpectedChanges", () => {
       "PRAGMA foreign_keys=on;",
       'DROP TABLE "MirrorCustomerSearch_docsize";',
       'DROP INDEX "MirrorTransaction_search_trgm_idx";',
+      'DROP INDEX "MirrorCustomer_search_scan_idx";',
       "-- This is an empty migration.",
     ].join("\n");
     expect(unexpectedChanges(script)).toEqual([]);

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirror-rows";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
-import { searchWhere } from "./mirror-search";
+import { mirrorSearch } from "./mirror-search";
 import { readPage } from "./paging";
 
 /** Queries of the local customers mirror, by account id (the public DAL resolves the account first). */
@@ -58,10 +58,11 @@ const ORDER: Record<CustomerQuery["sort"], (dir: Prisma.SortOrder) => Prisma.Mir
 
 /** A page of the account's mirrored customers, searched and sorted (ties broken by key, so paging is stable). */
 export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
-  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...(await searchWhere("customers", merchantAccountId, query.q)) };
+  const search = await mirrorSearch("customers", merchantAccountId, query.q);
+  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...search.where };
   const page = await readPage(
     query,
-    () => db.mirrorCustomer.count({ where }),
+    () => (search.total !== undefined ? Promise.resolve(search.total) : db.mirrorCustomer.count({ where })),
     (skip, take) => db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
   );
   return { ...page, items: page.items.map(toDto) };

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import type { Paged } from "@/lib/validation/table-state";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
-import { searchWhere } from "./mirror-search";
+import { mirrorSearch } from "./mirror-search";
 import { readPage } from "./paging";
 
 /**
@@ -63,11 +63,10 @@ function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined
   };
 }
 
-export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Promise<Prisma.MirrorTransactionWhereInput> {
+/** The table's filters other than search, which the search index cannot count for. */
+function filterWhere(query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
   return {
-    merchantAccountId,
     ...(customerKey ? { customerKey } : {}),
-    ...(await searchWhere("transactions", merchantAccountId, query.q)),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
     ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
@@ -75,6 +74,11 @@ export async function transactionWhere(merchantAccountId: string, query: Partial
       ? { amountCents: { ...(query.min !== undefined ? { gte: query.min } : {}), ...(query.max !== undefined ? { lte: query.max } : {}) } }
       : {}),
   };
+}
+
+/** Every filter of the table, search included (for any query over the same rows as the table). */
+export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Promise<Prisma.MirrorTransactionWhereInput> {
+  return { merchantAccountId, ...filterWhere(query, customerKey), ...(await mirrorSearch("transactions", merchantAccountId, query.q)).where };
 }
 
 const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorTransactionOrderByWithRelationInput[]> = {
@@ -85,10 +89,13 @@ const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.
 };
 
 export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
-  const where = await transactionWhere(merchantAccountId, query, customerKey);
+  const filters = filterWhere(query, customerKey);
+  const search = await mirrorSearch("transactions", merchantAccountId, query.q);
+  const where: Prisma.MirrorTransactionWhereInput = { merchantAccountId, ...filters, ...search.where };
+  const known = Object.keys(filters).length === 0 ? search.total : undefined;
   const page = await readPage(
     query,
-    () => db.mirrorTransaction.count({ where }),
+    () => (known !== undefined ? Promise.resolve(known) : db.mirrorTransaction.count({ where })),
     (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
   );
   return { ...page, items: page.items.map(toTransactionDto) };
