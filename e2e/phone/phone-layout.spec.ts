@@ -46,7 +46,8 @@ test.describe("phone layout", () => {
     await expect(sort.getByTestId("phone-sort-created")).toHaveAttribute("aria-current", "true");
 
     await sort.getByTestId("phone-sort-amount").click();
-    await expect(page).toHaveURL(/sort=amount/);
+    // A sort of 100,000 rows while the first sync still writes: give the server time on two busy cores.
+    await expect(page).toHaveURL(/sort=amount/, { timeout: 30_000 });
     await expect(sort.getByTestId("phone-sort-amount")).toHaveAttribute("aria-current", "true");
     // Amount is each card's last field.
     const amounts = async () => (await page.getByTestId("transaction-row-card").evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll("dd")].at(-1)?.textContent ?? ""))).map(cents);
@@ -55,7 +56,7 @@ test.describe("phone layout", () => {
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
 
     await sort.getByTestId("phone-sort-amount").click();
-    await expect(page).toHaveURL(/sort=amount&dir=asc/);
+    await expect(page).toHaveURL(/sort=amount&dir=asc/, { timeout: 30_000 });
     const ascending = await amounts();
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

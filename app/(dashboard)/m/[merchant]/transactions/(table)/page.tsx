@@ -47,7 +47,7 @@ export default async function MerchantTransactionsPage({
             ) : filtered ? (
               <>
                 No transactions match these filters.{" "}
-                <Link href={base} className="text-brand-700 hover:underline">
+                <Link href={base} className="text-brand-700 underline hover:no-underline">
                   Clear them
                 </Link>
               </>
