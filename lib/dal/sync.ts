@@ -1,20 +1,13 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { MirrorResourceState } from "@/lib/mirror-status-text";
 import { isSyncRunningHere, requestMerchantSync } from "@/lib/sync";
 import { SYNC_RESOURCES, type SyncResource } from "@/lib/sync/lease";
 import { merchantFor } from "./internal/merchant-access";
 
-/** What the tables' header shows about the mirror: freshness and live progress. */
-export interface ResourceSyncDto {
-  status: string;
-  /** "full" until the first walk of the whole list has finished, then "incremental". */
-  mode: string;
-  /** Rows written in the current (or last) run. */
-  processed: number;
-  upstreamTotal: number | null;
-  mirrored: number;
-  lastSuccessAt: string | null;
+/** What the tables' header shows about the mirror: freshness and live progress (put in words by lib/mirror-status-text.ts). */
+export interface ResourceSyncDto extends MirrorResourceState {
   lastError: string | null;
 }
 
