@@ -17,10 +17,11 @@ const LAYERS = [
   // Test files and their fixtures reach whatever they test; nothing imports them.
   { name: "tests", files: ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"] },
   // Browser-safe pieces every layer shares: no I/O, no secrets.
-  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
+  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/mirror-status-text.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
   // The environment, validated once; the key ring's format is part of what it validates.
   { name: "env", files: ["lib/env.ts", "lib/env-schema.ts", "lib/vault/key-ring.ts"], serverOnly: true },
-  { name: "logger", files: ["lib/logger.ts", "lib/request-meta.ts"], serverOnly: true },
+  // request-guard.ts: what the proxy refuses before Next decodes a request (it logs, so it sits here).
+  { name: "logger", files: ["lib/logger.ts", "lib/request-meta.ts", "lib/request-guard.ts"], serverOnly: true },
   { name: "db", files: ["lib/db/**", "prisma/generated/**"], serverOnly: ["lib/db/**"] },
   { name: "vault", files: ["lib/vault/**"], serverOnly: true },
   // All but the USAePay auth hash, which the e2e fixtures and a benchmark sign emulator calls
@@ -92,6 +93,16 @@ export default defineConfig([
     // Programs and configs outside the app, which set up or read the environment themselves.
     files: ["lib/env.ts", "scripts/**", "prisma/**", "e2e/**", "bench/**", "sandbox/**", "*.config.{ts,mjs,js}", "instrumentation.ts", "lib/db/test-global-setup.ts"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Every spec's `test` fails on browser console errors (e2e/fixtures/test.ts); Playwright's own would not.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import `test` (and `expect`) from e2e/fixtures/test.ts, which fails a test on any console error." }] },
+      ],
+    },
   },
   {
     files: ["app/**", "components/**", "lib/**"],

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Badge } from "@/components/ui/badge";
+import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -25,9 +26,12 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
-            Paydesk
-          </Link>
+          <div className="flex items-center gap-3">
+            <MobileNav items={items.map(({ href, label }) => ({ href, label }))} viewer={{ name: viewer.name, email: viewer.email }} />
+            <Link href="/" className="text-lg font-semibold text-brand-700">
+              Paydesk
+            </Link>
+          </div>
           <div className="flex items-center gap-3">
             <div className="hidden text-right sm:block">
               <p className="text-sm font-medium" data-testid="viewer-name">{viewer.name}</p>
@@ -39,8 +43,9 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <SignOutButton />
           </div>
         </div>
-        <nav aria-label="Main" className="mx-auto max-w-7xl overflow-x-auto px-2 pb-2">
-          <ul className="flex gap-1">
+        {/* Phones get the Menu button instead: seven tabs do not fit 390 px. */}
+        <nav aria-label="Main" className="mx-auto hidden max-w-7xl px-2 pb-2 md:block">
+          <ul className="flex flex-wrap gap-1">
             {items.map((item) => (
               <li key={item.href}>
                 <NavLink href={item.href}>{item.label}</NavLink>

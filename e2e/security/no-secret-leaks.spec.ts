@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "../../prisma/demo-merchants";
 import { CLIENTPAY_EMULATOR } from "../fixtures/emulators";
 import { asRole } from "../fixtures/roles";

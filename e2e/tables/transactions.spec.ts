@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { storageStatePath } from "../fixtures/users";
 import { cents, clearUsaepayFaults, clearUsaepayLatency, failUsaepay, gotoTable, openFilledTable, setUsaepayLatency, waitForFullSync } from "./helpers";
 
@@ -125,12 +125,14 @@ test.describe("transactions table", () => {
     }
   });
 
-  test("Refresh shows live progress and then a fresh 'synced' time", async ({ page }) => {
+  test("Refresh after the first sync shows an incremental run as one (no bar against the whole list), then a fresh 'synced' time", async ({ page }) => {
     await setUsaepayLatency(2500, "/api/v2/transactions*");
     try {
       await page.getByTestId("sync-refresh").click();
       await expect(page.getByTestId("sync-progress")).toBeVisible({ timeout: 10_000 });
-      await expect(page.getByTestId("sync-progress")).toContainText("Syncing transactions");
+      await expect(page.getByTestId("sync-progress")).toContainText(/Checking for new and changed transactions: [\d,]+ read/);
+      await expect(page.getByTestId("sync-progress")).toHaveAttribute("data-mode", "incremental");
+      await expect(page.getByTestId("sync-progress").locator("progress")).not.toHaveAttribute("value");
     } finally {
       await clearUsaepayLatency();
     }

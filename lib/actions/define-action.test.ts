@@ -81,4 +81,13 @@ describe("defineAction", () => {
     handler.mockImplementationOnce(async () => redirect("/admin/merchants/m1"));
     await expect(action(IDLE, form(valid))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
   });
+
+  it.each([["nothing", undefined], ["a string", "name=Ada"], ["an object", { name: "Ada" }], ["a number", 7]])(
+    "answers a clean error when the arguments are %s instead of a form (a hand-made POST)",
+    async (_what, junk) => {
+      const state = await action(IDLE, junk as unknown as FormData);
+      expect(state).toEqual({ status: "error", message: "This form submission could not be read. Reload the page and try again." });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
 });

@@ -37,6 +37,11 @@ interface ActionDefinition<Schema extends z.ZodType> {
  */
 export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+    // A public endpoint takes whatever a client sends: the arguments are only typed, not checked, until here.
+    if (!(formData instanceof FormData)) {
+      logger.warn({ action: definition.name }, "action refused: the arguments are not a form");
+      return { status: "error", message: "This form submission could not be read. Reload the page and try again." };
+    }
     const viewer = await getViewer();
     if (!viewer) return { status: "error", message: "Your session has ended. Sign in again to continue." };
     if (!can(viewer.role, definition.permission)) {

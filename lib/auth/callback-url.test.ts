@@ -8,7 +8,7 @@ describe("safeCallbackPath", () => {
   it("reduces an absolute URL to its path", () => {
     expect(safeCallbackPath("http://localhost:3000/transactions?q=x")).toBe("/transactions?q=x");
   });
-  it.each(["//evil.example/x", "/\\evil.example", "javascript:alert(1)", "evil", "", undefined, 42, "/login?callbackUrl=/x", "/api/auth/signout"])(
+  it.each(["//evil.example/x", "/\\evil.example", "javascript:alert(1)", "evil", "", undefined, 42, "/login?callbackUrl=/x", "/api/auth/signout", "/x\r\nSet-Cookie: a=b", "/admin\nusers", "/a\tb", "http://localhost:3000/x\r\n"])(
     "falls back to / for %s",
     (raw) => {
       expect(safeCallbackPath(raw)).toBe("/");

@@ -4,6 +4,8 @@
  */
 export function safeCallbackPath(raw: unknown): string {
   if (typeof raw !== "string" || raw === "") return "/";
+  // A CR or LF (or any control character) cannot go into a Location header: Node throws, the page is a 500.
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return "/";
   let candidate = raw;
   // next-auth hands back absolute URLs on our own origin; keep only their path.
   if (/^https?:\/\//i.test(candidate)) {

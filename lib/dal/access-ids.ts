@@ -145,7 +145,7 @@ export async function recoverAccessId(viewer: Viewer, slug: string, meta: Reques
       await clearAccessId(tx, merchantId, "expired", viewer.email);
       await audit(target, action, "success", { before, after: null, result: "none_active" }, tx);
     });
-    return { status: "error", message: "ClientPay has no active access ID for this account. ClientPay calls will fail until an admin issues one (Rotate)." };
+    return { status: "error", message: "ClientPay has no active access ID for this account. ClientPay calls will fail until an admin issues one with “Issue access ID”." };
   }
   if (current === stored) {
     await db.$transaction(async (tx) => {

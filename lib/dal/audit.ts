@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Paged, PageParams } from "@/lib/validation/table-state";
 import { assertCan } from "./internal/guards";
+import { readPage } from "./internal/paging";
 
 /** Reading the audit log (writing goes through lib/audit/record.ts). */
 export interface AuditEventDto {
@@ -16,16 +17,17 @@ export interface AuditEventDto {
   ip: string | null;
 }
 
-export async function listAuditEvents(viewer: Viewer, { page, pageSize }: PageParams): Promise<Paged<AuditEventDto>> {
+export async function listAuditEvents(viewer: Viewer, params: PageParams): Promise<Paged<AuditEventDto>> {
   assertCan(viewer, "audit:read");
-  const [total, items] = await Promise.all([
-    db.auditEvent.count(),
-    db.auditEvent.findMany({
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, at: true, actorEmail: true, action: true, outcome: true, targetType: true, targetId: true, ip: true },
-    }),
-  ]);
-  return { items, total, page, pageSize };
+  return readPage(
+    params,
+    () => db.auditEvent.count(),
+    (skip, take) =>
+      db.auditEvent.findMany({
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        skip,
+        take,
+        select: { id: true, at: true, actorEmail: true, action: true, outcome: true, targetType: true, targetId: true, ip: true },
+      }),
+  );
 }

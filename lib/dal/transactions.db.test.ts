@@ -49,6 +49,39 @@ describe("transactions data layer", () => {
     expect(paged).toMatchObject({ total: 4, page: 1, pageSize: 10 });
   });
 
+  it("searches as people type: a name either way round, an email, refnum, invoice or last four", async () => {
+    const merchant = await db.merchantAccount.create({ data: { slug: `dal-${randomUUID().slice(0, 8)}`, name: "search" } });
+    const viewer = await admin();
+    const base = { outcome: "approved" as const, resultCode: "A", statusCode: "S", amountCents: 500, isDuplicate: false, availableActions: [], createdAt: "2026-02-01T10:00:00.000Z" };
+    await db.mirrorTransaction.createMany({
+      data: [
+        transactionRow(merchant.id, { ...base, key: "s1", refnum: "3620103999", invoice: "INV-77", customerEmail: "jonathan.smith56@example.com", card: { brand: "Visa", maskedNumber: "4059xxxxxxxx5445", last4: "5445", cardholder: "Jonathan Smith" } }),
+        transactionRow(merchant.id, { ...base, key: "s2", refnum: "3620100001", card: { brand: "Visa", maskedNumber: "4111xxxxxxxx1111", last4: "1111", cardholder: "Jonathan Jones" } }),
+        transactionRow(merchant.id, { ...base, key: "s3", refnum: "3620100002", check: { accountholder: "Anna Smith", maskedAccount: "xxxxx3354" } }),
+      ],
+    });
+    const keys = async (q: string) => (await listTransactions(viewer, merchant.slug, parseTransactionQuery({ q, sort: "amount" }))).items.map((item) => item.key).sort();
+    expect(await keys("Jonathan Smith")).toEqual(["s1"]);
+    expect(await keys("Smith, Jonathan")).toEqual(["s1"]);
+    expect(await keys("smith")).toEqual(["s1", "s3"]);
+    expect(await keys("Jonathan.Smith56@example.com")).toEqual(["s1"]);
+    expect(await keys("3620103999")).toEqual(["s1"]);
+    expect(await keys("inv-77")).toEqual(["s1"]);
+    expect(await keys("5445")).toEqual(["s1"]);
+    expect(await keys("3354")).toEqual(["s3"]);
+    expect(await keys("Jonathan 1111")).toEqual(["s2"]);
+  });
+
+  it("answers a page past the end with the last page, not an empty table", async () => {
+    const merchant = await mirrorWith(rows);
+    const viewer = await admin();
+    const paged = await listTransactions(viewer, merchant.slug, parseTransactionQuery({ pageSize: "10", page: "999999" }));
+    expect(paged).toMatchObject({ total: 4, page: 1, pageSize: 10 });
+    expect(paged.items.map((item) => item.key)).toEqual(["t4", "t3", "t2", "t1"]);
+    const empty = await mirrorWith([]);
+    expect(await listTransactions(viewer, empty.slug, parseTransactionQuery({ page: "7" }))).toMatchObject({ items: [], total: 0, page: 1 });
+  });
+
   it("answers 'not found' for an account the viewer was not granted", async () => {
     const merchant = await mirrorWith(rows.slice(0, 1));
     const user = await db.user.create({ data: { email: `v-${randomUUID()}@t.example`, name: "V", passwordHash: "x", role: "VIEWER" } });

@@ -51,7 +51,7 @@ async function currentCredential(merchantId: string, gateway: "usaepay" | "clien
     where: { merchantAccountId_gateway_slot: { merchantAccountId: merchantId, gateway, slot: "current" } },
   });
   if (!row) {
-    const label = gateway === "usaepay" ? "a USAePay API key and PIN" : "a ClientPay account key and PIN";
+    const label = gateway === "usaepay" ? "USAePay API key and PIN" : "ClientPay account key and PIN";
     throw new AppError("no_credentials", `This account has no ${label} yet. An admin can add them on the account's page.`);
   }
   return { key: opened(row.keySealed, CREDENTIAL_TABLE, row.id, "key"), pin: opened(row.pinSealed, CREDENTIAL_TABLE, row.id, "pin") };

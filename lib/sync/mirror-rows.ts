@@ -52,7 +52,7 @@ export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction
     orderId: tx.orderId ?? null,
     description: tx.description ?? null,
     errorMessage: tx.errorMessage ?? null,
-    search: lower(tx.refnum, tx.key, tx.card?.cardholder, tx.check?.accountholder, tx.card?.last4, tx.customerEmail, tx.invoice, tx.orderId, tx.description, tx.authCode),
+    search: lower(tx.refnum, tx.key, tx.card?.cardholder, tx.check?.accountholder, tx.card?.last4, tx.check?.maskedAccount, tx.customerEmail, tx.invoice, tx.orderId, tx.description, tx.authCode),
   };
 }
 

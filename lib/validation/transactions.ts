@@ -1,13 +1,7 @@
 import { z } from "zod";
+import { isoDay } from "./days";
+import { rangeFilterProblems, type FilterProblems } from "./filter-problems";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
-
-/** "YYYY-MM-DD" that is a real calendar day, else undefined. */
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
-  .optional()
-  .catch(undefined);
 
 /** Dollars as typed ("12", "12.5", "1,200.00") → integer cents, else undefined. */
 export const dollarsToCents = z
@@ -69,4 +63,12 @@ export function transactionHref(base: string, query: TransactionQuery, changes: 
 
 export function amountText(cents: number | undefined): string {
   return centsToText(cents) ?? "";
+}
+
+/** The transactions table's date and amount ranges, checked for junk and for ranges that match nothing. */
+export function transactionFilterProblems(params: SearchParams, query: TransactionQuery): FilterProblems {
+  return rangeFilterProblems(params, query, [
+    { low: "from", high: "to", kind: "day", lowLabel: "From", highLabel: "To" },
+    { low: "min", high: "max", kind: "amount", lowLabel: "Min $", highLabel: "Max $" },
+  ]);
 }

@@ -3,6 +3,8 @@ import { db, type Prisma } from "@/lib/db";
 import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirror-rows";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
+import { mirrorSearch } from "./mirror-search";
+import { readPage } from "./paging";
 
 /** Queries of the local customers mirror, by account id (the public DAL resolves the account first). */
 
@@ -56,13 +58,14 @@ const ORDER: Record<CustomerQuery["sort"], (dir: Prisma.SortOrder) => Prisma.Mir
 
 /** A page of the account's mirrored customers, searched and sorted (ties broken by key, so paging is stable). */
 export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
-  const q = query.q.toLowerCase();
-  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...(q ? { search: { contains: q } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    db.mirrorCustomer.count({ where }),
-  ]);
-  return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+  const search = await mirrorSearch("customers", merchantAccountId, query.q);
+  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...search.where };
+  const page = await readPage(
+    query,
+    () => (search.total !== undefined ? Promise.resolve(search.total) : db.mirrorCustomer.count({ where })),
+    (skip, take) => db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+  );
+  return { ...page, items: page.items.map(toDto) };
 }
 
 export function toCustomerDetailDto(row: Row): CustomerDetailDto {

@@ -3,6 +3,8 @@ import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import type { Paged } from "@/lib/validation/table-state";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { mirrorSearch } from "./mirror-search";
+import { readPage } from "./paging";
 
 /**
  * Queries of the local transactions mirror, by account id. No access check here: the public
@@ -61,12 +63,10 @@ function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined
   };
 }
 
-export function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
-  const q = query.q?.toLowerCase();
+/** The table's filters other than search, which the search index cannot count for. */
+function filterWhere(query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
   return {
-    merchantAccountId,
     ...(customerKey ? { customerKey } : {}),
-    ...(q ? { search: { contains: q } } : {}),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
     ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
@@ -74,6 +74,11 @@ export function transactionWhere(merchantAccountId: string, query: Partial<Trans
       ? { amountCents: { ...(query.min !== undefined ? { gte: query.min } : {}), ...(query.max !== undefined ? { lte: query.max } : {}) } }
       : {}),
   };
+}
+
+/** Every filter of the table, search included (for any query over the same rows as the table). */
+export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Promise<Prisma.MirrorTransactionWhereInput> {
+  return { merchantAccountId, ...filterWhere(query, customerKey), ...(await mirrorSearch("transactions", merchantAccountId, query.q)).where };
 }
 
 const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorTransactionOrderByWithRelationInput[]> = {
@@ -84,10 +89,14 @@ const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.
 };
 
 export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
-  const where = transactionWhere(merchantAccountId, query, customerKey);
-  const [rows, total] = await Promise.all([
-    db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    db.mirrorTransaction.count({ where }),
-  ]);
-  return { items: rows.map(toTransactionDto), total, page: query.page, pageSize: query.pageSize };
+  const filters = filterWhere(query, customerKey);
+  const search = await mirrorSearch("transactions", merchantAccountId, query.q);
+  const where: Prisma.MirrorTransactionWhereInput = { merchantAccountId, ...filters, ...search.where };
+  const known = Object.keys(filters).length === 0 ? search.total : undefined;
+  const page = await readPage(
+    query,
+    () => (known !== undefined ? Promise.resolve(known) : db.mirrorTransaction.count({ where })),
+    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+  );
+  return { ...page, items: page.items.map(toTransactionDto) };
 }

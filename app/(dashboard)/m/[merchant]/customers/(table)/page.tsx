@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { FirstSyncNotice } from "../../_components/first-sync-notice";
 import { SyncStatus } from "../../_components/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
@@ -57,6 +58,7 @@ export default async function MerchantCustomersPage({
           Reset
         </Link>
       </Form>
+      <FirstSyncNotice merchant={merchant.slug} resource="customers" initial={sync} />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         {page.total === 0 ? (
           <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">
