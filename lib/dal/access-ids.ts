@@ -9,7 +9,7 @@ import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
 import type { Environment } from "@/lib/validation/merchants";
 import { audit, markValid, refuseWhileRotating, resolveTarget, runStoredIdCall, storedHint, type AccessIdResult, type StoredIdCall, type Target } from "./internal/access-id-calls";
-import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, ROTATION_TIMEOUT_MS, settleRotation } from "./internal/access-id-journal";
+import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, settleRotation } from "./internal/access-id-journal";
 import { failureReason, upstreamFailure } from "./internal/access-id-messages";
 import { recoverAbandonedRotations, type RecoveryReport } from "./internal/access-id-recovery";
 import { clearAccessId, markAccessIdState, openStoredAccessId, storeAccessId } from "./internal/access-id-store";
@@ -174,7 +174,7 @@ export async function rotateAccessId(viewer: Viewer, slug: string, meta: Request
   const target = await resolveTarget(viewer, "access-ids:rotate", slug, meta);
   const action = "access_id.rotate";
   const merchantId = target.merchant.id;
-  const client = await clientpayClientFor(target.merchant, { ...deps, timeoutMs: deps.timeoutMs ?? ROTATION_TIMEOUT_MS });
+  const client = await clientpayClientFor(target.merchant, deps);
   const before = await storedHint(merchantId);
   const hadUsable = !!(await db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueSealed: true } }))?.valueSealed;
 
