@@ -7,5 +7,6 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Webhooks come from USAePay, not a person: their signature is checked by the route itself.
+  matcher: ["/((?!login|api/auth|api/health|api/webhooks|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -17,20 +17,22 @@ const emulators = await startEmulators(4300 + Math.floor(Math.random() * 200), p
 try {
   const merchant = await freshMerchant(emulators.base);
   const { runMerchantSync } = await import("../lib/sync/runner");
-  const { DEFAULT_SYNC_SHARE, syncPointsFor } = await import("../lib/sync/budget");
+  const { capsFor } = await import("../lib/sync/budget");
+  const { env } = await import("../lib/env");
   const { db } = await import("../lib/db");
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const tracer = setInterval(() => { const m = process.memoryUsage(); console.error("TRACE", Math.round(m.rss / 1048576), Math.round(m.heapUsed / 1048576), Math.round(m.heapTotal / 1048576), Math.round(m.external / 1048576)); }, 5000);
   const started = performance.now();
   // Details (payment methods) are filled in later runs from the leftover budget: not part of the first walk.
   const outcomes = await runMerchantSync(merchant.id, { settings: { detailsPerRun: 0 } });
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  clearInterval(sampler); clearInterval(tracer);
 
   const counters = (await emulators.control("GET", "counters")) as { keys: Record<string, { calls: number; rateLimited: number }> };
   const { calls, rateLimited } = counters.keys[OPERATING.key] ?? { calls: 0, rateLimited: 0 };
-  const budgetPerMinute = syncPointsFor(perMinute, DEFAULT_SYNC_SHARE);
+  const budgetPerMinute = capsFor("sync", { minute: perMinute, day: 1_000_000 }, env.UPSTREAM_RESERVE_PERCENT).minute;
   const optimumSeconds = (calls / budgetPerMinute) * 60;
   const result = {
     outcomes,

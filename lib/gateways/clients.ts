@@ -40,6 +40,7 @@ const EMULATOR_URLS = { usaepay: env.USAEPAY_EMULATOR_URL, clientpay: env.CLIENT
 export const INTEGRATOR_KEY_SECRET = "clientpay.integratorKey";
 export const CREDENTIAL_TABLE = "MerchantCredential";
 export const INSTALLATION_TABLE = "InstallationSecret";
+export const WEBHOOK_TABLE = "UsaepayWebhookSetting";
 
 type MerchantEndpoints = EndpointSettings & { id: string };
 
@@ -73,6 +74,15 @@ export async function integratorKey(): Promise<string> {
   const row = await db.installationSecret.findUnique({ where: { name: INTEGRATOR_KEY_SECRET } });
   if (!row) throw new AppError("no_integrator_key", "The ClientPay integrator key is not set. An admin can set it under Merchant accounts.");
   return opened(row.valueSealed, INSTALLATION_TABLE, row.name, "value");
+}
+
+/**
+ * The account's USAePay webhook signature key, opened to check one delivery's X-Signature;
+ * null when webhooks are off for the account (no key stored).
+ */
+export async function usaepayWebhookSignatureKey(merchantId: string): Promise<string | null> {
+  const row = await db.usaepayWebhookSetting.findUnique({ where: { merchantAccountId: merchantId }, select: { signatureKeySealed: true } });
+  return row ? opened(row.signatureKeySealed, WEBHOOK_TABLE, merchantId, "signatureKey") : null;
 }
 
 export function usaepayClientWith(merchant: EndpointSettings, credentials: { key: string; pin: string }, deps: GatewayDeps = {}): UsaepayClient {

@@ -20,7 +20,8 @@ export async function syncCustomers(ctx: SyncContext): Promise<void> {
       startOffset: state.cursorOffset,
       knownTotal: state.upstreamTotal,
       fetchPage: (limit, offset, signal) => ctx.client.listCustomers({ limit, offset, signal }),
-      writePage: (items, cursor) => writeCustomerPage(ctx.merchantAccountId, items.map((customer) => customerListRow(ctx.merchantAccountId, customer)), cursor),
+      toRows: (items) => items.map((customer) => customerListRow(ctx.merchantAccountId, customer)),
+      writePage: (pageRows, cursor) => writeCustomerPage(ctx.merchantAccountId, pageRows, cursor),
     });
   } else await incremental(ctx);
   await fetchDetails(ctx);
