@@ -21,7 +21,11 @@ export const round = (value: number, digits = 1) => Math.round(value * 10 ** dig
 export async function startEmulators(port: number, perMinute: number): Promise<{ child: ChildProcess; base: string; control: (method: string, path: string, body?: unknown) => Promise<unknown> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "sandbox/server.ts"], {
     env: { ...process.env, USAEPAY_EMULATOR_PORT: String(port), CLIENTPAY_EMULATOR_PORT: String(port + 1), USAEPAY_EMULATOR_RATE_PER_MINUTE: String(perMinute), USAEPAY_EMULATOR_RATE_PER_DAY: "1000000" },
-    stdio: "ignore",
+    // Its own errors go to this process's stderr: a benchmark that loses its upstream says why.
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    if (code !== 0 && signal !== "SIGTERM") console.error(`the emulators stopped (${signal ?? code})`);
   });
   const root = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
