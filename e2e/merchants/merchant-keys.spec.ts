@@ -1,23 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addUsaepayKey, uniqueApiKey, usaepayAccepts } from "../fixtures/emulators";
+import { addMerchant, submitUsaepayPair } from "../fixtures/merchants";
 import { asRole } from "../fixtures/roles";
 
 const OPERATING_KEY = "PDdemoOperating00000000000000001";
-
-async function addMerchant(page: Page, name: string) {
-  await page.goto("/admin/merchants");
-  await page.getByLabel("Name").fill(name);
-  await page.getByRole("button", { name: "Add account" }).click();
-  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
-  return page.url();
-}
-
-async function submitUsaepayPair(page: Page, key: string, pin: string) {
-  const card = page.getByTestId("usaepay-credentials");
-  await card.getByLabel("New API key").fill(key);
-  await card.getByLabel("New PIN").fill(pin);
-  await card.getByRole("button", { name: /^Check and (save|rotate)$/ }).click();
-}
 
 test.describe("merchant accounts and keys", () => {
   test("an admin adds an account, sets and rotates its USAePay key, is refused a wrong PIN, and restores the previous key", async ({ browser }) => {

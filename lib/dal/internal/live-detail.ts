@@ -115,19 +115,35 @@ export async function keepFresh<T>(spec: LiveRecordSpec<T>, checkedAt: Date | nu
   if (instance.inFlight.has(id)) return { state: "refreshing" };
   const failure = instance.failures.get(id);
   if (failure && now() - failure.at < Math.max(freshMs(), 5_000)) return { state: "stale", reason: failure.reason };
-  if (!(await perUserAllows(spec.viewer))) return { state: "stale", reason: PER_USER_MESSAGE };
-  const grant = await interactiveBudgetFor(spec.merchant).take("read");
-  if (!grant.ok) return { state: "stale", reason: "USAePay's rate limit for this account is used up for the moment." };
-
-  const refresh = fetchAndStore(spec, grant)
-    .then(() => void instance.failures.delete(id))
-    .catch((error: unknown) => {
-      if (!isGatewayError(error)) logger.warn({ merchantId: spec.merchant.id, record: spec.record, err: error instanceof Error ? error.name : "unknown" }, "live detail refresh failed");
-      instance.failures.set(id, { at: now(), reason: reasonOf(error) });
-    })
-    .finally(() => instance.inFlight.delete(id));
-  instance.inFlight.set(id, refresh);
-  return { state: "refreshing" };
+  // Claimed before the first await, so views arriving meanwhile join this refresh instead of starting theirs.
+  let settle!: () => void;
+  instance.inFlight.set(id, new Promise<void>((resolve) => (settle = resolve)));
+  const release = () => {
+    instance.inFlight.delete(id);
+    settle();
+  };
+  try {
+    if (!(await perUserAllows(spec.viewer))) {
+      release();
+      return { state: "stale", reason: PER_USER_MESSAGE };
+    }
+    const grant = await interactiveBudgetFor(spec.merchant).take("read");
+    if (!grant.ok) {
+      release();
+      return { state: "stale", reason: "USAePay's rate limit for this account is used up for the moment." };
+    }
+    void fetchAndStore(spec, grant)
+      .then(() => void instance.failures.delete(id))
+      .catch((error: unknown) => {
+        if (!isGatewayError(error)) logger.warn({ merchantId: spec.merchant.id, record: spec.record, err: error instanceof Error ? error.name : "unknown" }, "live detail refresh failed");
+        instance.failures.set(id, { at: now(), reason: reasonOf(error) });
+      })
+      .finally(release);
+    return { state: "refreshing" };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Tests: waits for every background refresh this instance started. */
