@@ -24,7 +24,7 @@ export function benchEmulatorPort(): number {
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function startEmulators(port: number, perMinute: number, perDay = 1_000_000): Promise<{ child: ChildProcess; base: string; control: (method: string, path: string, body?: unknown) => Promise<unknown> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/emulator-process.ts"], {
     env: { ...process.env, USAEPAY_EMULATOR_PORT: String(port), CLIENTPAY_EMULATOR_PORT: String(port + 1), USAEPAY_EMULATOR_RATE_PER_MINUTE: String(perMinute), USAEPAY_EMULATOR_RATE_PER_DAY: String(perDay) },
     // Its own errors go to this process's stderr: a benchmark that loses its upstream says why.
     stdio: ["ignore", "ignore", "inherit"],
