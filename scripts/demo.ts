@@ -62,7 +62,11 @@ await waitForUrl(healthUrl, 60_000);
 const usaepayEmulator = `http://${process.env.SANDBOX_HOST || "127.0.0.1"}:${process.env.USAEPAY_EMULATOR_PORT || "4010"}/`;
 await waitForUrl(`${usaepayEmulator}ping`, 30_000);
 console.log("\n› Setting up the demo accounts' USAePay webhooks");
-await run(TSX, [...SERVER_MODULES, "prisma/demo-webhooks.ts", new URL(healthUrl).origin, usaepayEmulator], { env: childEnv });
+// A failed step stops what was started, rather than leaving the servers running on their own.
+await run(TSX, [...SERVER_MODULES, "prisma/demo-webhooks.ts", new URL(healthUrl).origin, usaepayEmulator], { env: childEnv }).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  shutdown(1);
+});
 
 const { printDemoLogins } = await import("../prisma/demo-users");
 console.log(`\nPaydesk is running at ${url}${reach}`);

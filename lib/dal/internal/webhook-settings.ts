@@ -13,8 +13,10 @@ import { sealSecret } from "@/lib/vault";
 export async function storeWebhookSignatureKey(merchantId: string, signatureKey: string, audit: { actor: Viewer | null; meta?: RequestMeta }): Promise<string> {
   const sealed = sealSecret(signatureKey, WEBHOOK_TABLE, merchantId, "signatureKey");
   const updatedById = audit.actor?.id ?? null;
+  // Read before the transaction, which starts with its write: on SQLite a transaction that reads
+  // first cannot take the write lock once the sync has written meanwhile ("database is locked").
+  const before = await db.usaepayWebhookSetting.findUnique({ where: { merchantAccountId: merchantId }, select: { signatureKeyHint: true } });
   await db.$transaction(async (tx) => {
-    const before = await tx.usaepayWebhookSetting.findUnique({ where: { merchantAccountId: merchantId }, select: { signatureKeyHint: true } });
     await tx.usaepayWebhookSetting.upsert({
       where: { merchantAccountId: merchantId },
       create: { merchantAccountId: merchantId, signatureKeySealed: sealed.sealed, signatureKeyHint: sealed.hint, updatedById },
