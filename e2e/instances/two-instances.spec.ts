@@ -4,6 +4,7 @@ import { addUsaepayKey, uniqueApiKey, usaepayControl, usaepayCounters } from "..
 import { signIn } from "../fixtures/login";
 import { addMerchant, slugOnAdminPage, submitUsaepayPair } from "../fixtures/merchants";
 import { asRole } from "../fixtures/roles";
+import { addUserInUi } from "../fixtures/users";
 
 /**
  * Several app instances behind one address, on one database (PostgreSQL in CI's second run,
@@ -30,13 +31,7 @@ test.describe("several instances on one database", () => {
     const admin = await asRole(browser, "admin");
     const email = `lock-${Date.now()}@paydesk.test`;
     const password = "a-long-enough-password-1";
-    await admin.page.goto("/admin/users");
-    await admin.page.getByLabel("Name").fill("Lena Lockout");
-    await admin.page.getByLabel("Email").fill(email);
-    await admin.page.getByLabel("Role", { exact: true }).selectOption("VIEWER");
-    await admin.page.getByLabel("Initial password").fill(password);
-    await admin.page.getByRole("button", { name: "Add user" }).click();
-    await expect(admin.page.getByTestId("create-user-message")).toHaveText(`Added ${email}.`);
+    await addUserInUi(admin.page, { name: "Lena Lockout", email, role: "VIEWER", password });
     await admin.context.close();
 
     // Signed in on B, used on C.

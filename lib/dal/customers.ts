@@ -1,6 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -11,7 +9,7 @@ import { storeCustomerDetail } from "@/lib/sync/sync-customers";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
 import { assertCan } from "./internal/guards";
-import { keepFresh, lookUpLive, type DetailFreshness, type LiveRecordSpec, type LookUpResult } from "./internal/live-detail";
+import { auditedLookUp, keepFresh, notMirrored, type DetailFreshness, type LiveRecordSpec, type LookUpResult } from "./internal/live-detail";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 import { merchantForTable } from "./internal/table-view";
 import { listMirrorCustomers, toCustomerDetailDto, type CustomerDetailDto, type CustomerDto } from "./internal/mirror-customers";
@@ -56,10 +54,7 @@ function liveCustomer(viewer: Viewer, merchant: MerchantDto, key: string, deps?:
 export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, key: string, page = 1, deps?: GatewayDeps): Promise<CustomerDetail | null> {
   const merchant = await merchantFor(viewer, "customers:read", { slug: merchantSlug });
   const row = await db.mirrorCustomer.findUnique({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key } } });
-  if (!row) {
-    if (can(viewer.role, "mirror:lookup-live")) return null;
-    notFound();
-  }
+  if (!row) return notMirrored(viewer);
   const freshness = await keepFresh(liveCustomer(viewer, merchant, key, deps), row.detailSyncedAt);
   const transactions = can(viewer.role, "transactions:read")
     ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, key)
@@ -71,7 +66,5 @@ export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, ke
 export async function lookUpCustomerLive(viewer: Viewer, merchantSlug: string, key: string, meta: RequestMeta, deps?: GatewayDeps): Promise<LookUpResult> {
   assertCan(viewer, "customers:read");
   const merchant = await merchantFor(viewer, "mirror:lookup-live", { slug: merchantSlug });
-  const result = await lookUpLive(liveCustomer(viewer, merchant, key, deps));
-  await recordAuditEvent({ actor: viewer, action: "mirror.lookup_live", targetType: "merchant", targetId: merchant.id, meta, details: { record: "customer", key, found: result.found } });
-  return result;
+  return auditedLookUp(liveCustomer(viewer, merchant, key, deps), meta);
 }

@@ -1,7 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { GatewayDeps } from "@/lib/gateways/clients";
@@ -11,7 +8,7 @@ import { transactionRow } from "@/lib/sync/mirror-rows";
 import { upsertTransactionRows } from "@/lib/sync/mirror-store";
 import type { TransactionQuery } from "@/lib/validation/transactions";
 import type { Paged } from "@/lib/validation/table-state";
-import { keepFresh, lookUpLive, type DetailFreshness, type LiveRecordSpec, type LookUpResult } from "./internal/live-detail";
+import { auditedLookUp, keepFresh, notMirrored, type DetailFreshness, type LiveRecordSpec, type LookUpResult } from "./internal/live-detail";
 import { assertCan } from "./internal/guards";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 import { merchantForTable } from "./internal/table-view";
@@ -57,10 +54,7 @@ function liveTransaction(viewer: Viewer, merchant: MerchantDto, key: string, dep
 export async function getTransactionDetail(viewer: Viewer, merchantSlug: string, key: string, deps?: GatewayDeps): Promise<TransactionDetail | null> {
   const merchant = await merchantFor(viewer, "transactions:read", { slug: merchantSlug });
   const row = await db.mirrorTransaction.findUnique({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key } } });
-  if (!row) {
-    if (can(viewer.role, "mirror:lookup-live")) return null;
-    notFound();
-  }
+  if (!row) return notMirrored(viewer);
   const freshness = await keepFresh(liveTransaction(viewer, merchant, key, deps), row.syncedAt);
   return { ...freshness, transaction: toTransactionDto(row), mirroredAt: row.syncedAt.toISOString() };
 }
@@ -69,7 +63,5 @@ export async function getTransactionDetail(viewer: Viewer, merchantSlug: string,
 export async function lookUpTransactionLive(viewer: Viewer, merchantSlug: string, key: string, meta: RequestMeta, deps?: GatewayDeps): Promise<LookUpResult> {
   assertCan(viewer, "transactions:read");
   const merchant = await merchantFor(viewer, "mirror:lookup-live", { slug: merchantSlug });
-  const result = await lookUpLive(liveTransaction(viewer, merchant, key, deps));
-  await recordAuditEvent({ actor: viewer, action: "mirror.lookup_live", targetType: "merchant", targetId: merchant.id, meta, details: { record: "transaction", key, found: result.found } });
-  return result;
+  return auditedLookUp(liveTransaction(viewer, merchant, key, deps), meta);
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -9,6 +12,7 @@ import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { logger } from "@/lib/logger";
 import { isGatewayError, type RateLimitInfo } from "@/lib/payments/http";
 import type { UsaepayClient } from "@/lib/payments/usaepay";
+import type { RequestMeta } from "@/lib/request-meta";
 import { interactiveBudgetFor, recordInteractiveCall, type BudgetGrant } from "@/lib/sync/budget";
 import type { MerchantDto } from "./merchant-access";
 
@@ -151,6 +155,15 @@ export async function settleLiveReads(): Promise<void> {
   await Promise.all([...instance.inFlight.values()]);
 }
 
+/**
+ * A detail page for a key the mirror does not hold: "not found" (no upstream call), or null —
+ * "offer a look-up" — for someone who may look it up live.
+ */
+export function notMirrored(viewer: Viewer): null {
+  if (can(viewer.role, "mirror:lookup-live")) return null;
+  notFound();
+}
+
 export type LookUpResult = { found: true } | { found: false; message: string };
 
 /**
@@ -168,4 +181,11 @@ export async function lookUpLive<T>(spec: LiveRecordSpec<T>): Promise<LookUpResu
   } catch (error) {
     throw new AppError("lookup_failed", `${reasonOf(error)} Nothing was looked up; try again shortly.`, { cause: error });
   }
+}
+
+/** lookUpLive, audited: who asked for which key of which account, and whether USAePay had it. */
+export async function auditedLookUp<T>(spec: LiveRecordSpec<T>, meta: RequestMeta): Promise<LookUpResult> {
+  const result = await lookUpLive(spec);
+  await recordAuditEvent({ actor: spec.viewer, action: "mirror.lookup_live", targetType: "merchant", targetId: spec.merchant.id, meta, details: { record: spec.record, key: spec.key, found: result.found } });
+  return result;
 }
