@@ -4,10 +4,10 @@
  * webhooks on: 0 HTTP errors, 0 upstream 429s, page p95 ≤ 300 ms.
  *
  *   npm run build     # once: the instances serve the production build
- *   npx tsx --import ./scripts/server-only.mjs bench/staff-load.ts [--seconds 60] [--staff 20] [--during-sync]
+ *   npx tsx --import ./scripts/server-only.mjs bench/staff-load.ts [--seconds 60] [--staff 20] [--during-sync] [--reuse]
  *
  * Database: BENCH_PG_URL (default postgresql://paydesk_ci:paydesk_ci@127.0.0.1:5432/paydesk_bench,
- * created when missing, wiped and migrated each run). Ports: BENCH_PORT and the next one for the
+ * created when missing, wiped and migrated each run unless --reuse). Ports: BENCH_PORT and the next one for the
  * instances (default 4700), BENCH_EMULATOR_PORT and the next for the emulators (default 4710).
  * The load starts once the first full sync of both demo accounts has finished (about seven
  * minutes at 45/min), unless --during-sync. Each simulated person signs in through next-auth,
@@ -34,9 +34,12 @@ const DEMO_KEYS = ["PDdemoOperating00000000000000001", "PDdemoTrust0000000000000
 const ACCOUNTS = ["harbor-law-operating", "harbor-law-trust"];
 
 console.log(`database: ${await ensurePostgresDatabase(databaseUrl)}`);
-await resetDatabase(databaseUrl);
 const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", LOG_LEVEL: "warn" };
-await run(TSX, [...SERVER_MODULES, "prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+// --reuse keeps the database of the last run (its mirror already synced): the load starts at once.
+if (!args.includes("--reuse")) {
+  await resetDatabase(databaseUrl);
+  await run(TSX, [...SERVER_MODULES, "prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+}
 
 const emulators = await startEmulators(emulatorPort, 45, 5000);
 const emulatorRoot = `http://127.0.0.1:${emulatorPort}/`;
