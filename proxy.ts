@@ -8,8 +8,11 @@ import { answerMalformedRequest } from "./lib/request-guard";
  */
 const requireSignIn = withAuth({ pages: { signIn: "/login" } });
 
-/** Open to signed-out visitors: the sign-in page, next-auth's routes and the health check. */
-const PUBLIC = /^\/(login|api\/auth|api\/health)(\/|$)/;
+/**
+ * Open to signed-out visitors: the sign-in page, next-auth's routes and the health check.
+ * Webhooks come from USAePay, not a person: their route checks the signature itself.
+ */
+const PUBLIC = /^\/(login|api\/auth|api\/health|api\/webhooks)(\/|$)/;
 
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   // First, for every path (public ones too): requests Next would answer with a bare 500.

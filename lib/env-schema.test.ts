@@ -12,6 +12,13 @@ describe("parseEnv", () => {
     expect(env.USAEPAY_EMULATOR_URL).toBe("http://127.0.0.1:4010/api/v2/");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
     expect(env.MIRROR_SYNC_INTERVAL_SECONDS).toBe(30);
+    expect(env).toMatchObject({ USAEPAY_EGRESS_ID: "installation", UPSTREAM_RESERVE_PERCENT: 20, INTERACTIVE_TIMEOUT_SECONDS: 8, DETAIL_FRESH_SECONDS: 60 });
+  });
+
+  it("holds interactive timeouts to at most 10 s and the egress id to safe characters", () => {
+    expect(() => parseEnv({ ...valid, INTERACTIVE_TIMEOUT_SECONDS: "30" })).toThrow(/INTERACTIVE_TIMEOUT_SECONDS/);
+    expect(() => parseEnv({ ...valid, USAEPAY_EGRESS_ID: "two words" })).toThrow(/USAEPAY_EGRESS_ID may hold/);
+    expect(parseEnv({ ...valid, USAEPAY_EGRESS_ID: "eu-west-1:nat-a" }).USAEPAY_EGRESS_ID).toBe("eu-west-1:nat-a");
   });
 
   it("rejects a missing secret with a message that names it", () => {

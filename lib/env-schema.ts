@@ -28,6 +28,22 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How often each app instance starts the background mirror sync; 0 turns it off (pages still sync a stale account). */
   MIRROR_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  /**
+   * Which way out this instance's USAePay calls leave: USAePay counts its limit per endpoint key
+   * and client IP, so instances that share an IP share one budget. Set a distinct value per
+   * instance only when instances leave through different IPs (docs/usaepay-api.md, Rate limits).
+   */
+  USAEPAY_EGRESS_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, "may hold letters, digits and . _ : - (at most 64)").default("installation"),
+  /** Percent of each USAePay window (minute, day) the sync leaves for people: staff actions and live reads. */
+  UPSTREAM_RESERVE_PERCENT: z.coerce.number().int().min(5).max(80).default(20),
+  /** How long a call someone is waiting for (a key check, a refund, a live look-up) may take. */
+  INTERACTIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(10).default(8),
+  /** A detail page's local copy younger than this is shown without asking USAePay. */
+  DETAIL_FRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Live reads (background refreshes and look-ups) one person may cause per minute. */
+  LIVE_READS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
+  /** With webhooks on for an account, its incremental sync runs only this often (a safety net). */
+  MIRROR_SAFETY_NET_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   USAEPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4010/api/v2/"),
   CLIENTPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4020/v2/"),
 });

@@ -1,19 +1,32 @@
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/format";
+import { AutoRefresh } from "./auto-refresh";
 
-/** Says where a detail page's data came from: live from USAePay, or the marked local copy. */
-export function DetailSource({ source, copiedAt, fallbackReason }: { source: "live" | "mirror"; copiedAt?: Date | string | null; fallbackReason?: string | null }) {
-  if (source === "live") {
+/**
+ * Says how fresh a detail page's local copy is: confirmed with USAePay recently, being checked
+ * now (the page reloads itself until it is), or shown as it is with the reason.
+ */
+export function DetailSource({ state, copiedAt, reason }: { state: "fresh" | "refreshing" | "stale"; copiedAt?: Date | string | null; reason?: string | null }) {
+  const from = copiedAt ? formatDateTime(copiedAt) : "the last sync";
+  if (state === "fresh") {
     return (
-      <Badge tone="good" className="mb-4" data-testid="detail-live">
-        Live from USAePay
+      <Badge tone="good" className="mb-4" data-testid="detail-fresh">
+        Up to date with USAePay ({from})
       </Badge>
+    );
+  }
+  if (state === "refreshing") {
+    return (
+      <Notice className="mb-4" data-testid="detail-refreshing">
+        Showing the local copy from {from}; checking USAePay for changes…
+        <AutoRefresh />
+      </Notice>
     );
   }
   return (
     <Notice className="mb-4" data-testid="detail-fallback">
-      Showing the local copy from {copiedAt ? formatDateTime(copiedAt) : "the last sync"}: {fallbackReason}
+      Showing the local copy from {from}: {reason}
     </Notice>
   );
 }

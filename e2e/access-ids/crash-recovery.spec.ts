@@ -2,7 +2,7 @@ import { allowConsoleErrors, expect, test } from "../fixtures/test";
 import { signIn } from "../fixtures/login";
 import { demoUser } from "../fixtures/users";
 import { accessIdsPath, control, currentAccessId, isValidUpstream, masked, rotateInUi } from "./helpers";
-import { secondAppServer } from "./second-app-server";
+import { secondAppServer } from "../fixtures/app-instance";
 
 const app = secondAppServer();
 

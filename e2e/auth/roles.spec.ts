@@ -1,6 +1,7 @@
 import { expect, test } from "../fixtures/test";
 import { expectSignedInAs, signIn } from "../fixtures/login";
 import { asRole } from "../fixtures/roles";
+import { addUserInUi } from "../fixtures/users";
 
 test.describe("roles", () => {
   test("a viewer opening an admin page gets a clear 'not allowed' page", async ({ browser }) => {
@@ -25,13 +26,7 @@ test.describe("roles", () => {
     const password = "a-long-initial-password";
     const admin = await asRole(browser, "admin");
 
-    await admin.page.goto("/admin/users");
-    await admin.page.getByLabel("Name").fill("Rita Rolechange");
-    await admin.page.getByLabel("Email").fill(email);
-    await admin.page.getByLabel("Role", { exact: true }).selectOption("VIEWER");
-    await admin.page.getByLabel("Initial password").fill(password);
-    await admin.page.getByRole("button", { name: "Add user" }).click();
-    await expect(admin.page.getByTestId("create-user-message")).toHaveText(`Added ${email}.`);
+    await addUserInUi(admin.page, { name: "Rita Rolechange", email, role: "VIEWER", password });
 
     const userContext = await browser.newContext();
     const userPage = await userContext.newPage();

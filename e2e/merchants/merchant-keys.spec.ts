@@ -1,7 +1,7 @@
 import { allowConsoleErrors, expect, test } from "../fixtures/test";
 import { addUsaepayKey, uniqueApiKey, usaepayAccepts } from "../fixtures/emulators";
+import { addMerchant, submitUsaepayPair } from "../fixtures/merchants";
 import { asRole } from "../fixtures/roles";
-import { addMerchant, submitUsaepayPair } from "./helpers";
 
 const OPERATING_KEY = "PDdemoOperating00000000000000001";
 

@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures/test";
 import { addUsaepayKey, uniqueApiKey } from "../fixtures/emulators";
 import { asRole } from "../fixtures/roles";
-import { addMerchant, submitUsaepayPair } from "../merchants/helpers";
+import { addMerchant, submitUsaepayPair } from "../fixtures/merchants";
 import { clearUsaepayLatency, setUsaepayLatency, waitForFullSync } from "./helpers";
 
 /**

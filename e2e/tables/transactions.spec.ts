@@ -101,11 +101,11 @@ test.describe("transactions table", () => {
     await expect(page.getByTestId("transaction-row")).toHaveCount(25);
   });
 
-  test("a transaction's detail page shows it live from USAePay", async ({ page }) => {
+  test("a transaction's detail page shows the local copy, then confirmed with USAePay in the background", async ({ page }) => {
     const row = page.getByTestId("transaction-row").first();
     const amount = await row.locator("td:last-child").innerText();
     await row.getByTestId("transaction-link").click();
-    await expect(page.getByTestId("detail-live")).toBeVisible();
+    await expect(page.getByTestId("detail-fresh")).toBeVisible();
     await expect(page.getByTestId("detail-amount")).toHaveText(amount);
     await expect(page.getByTestId("transaction-detail")).not.toContainText(/\b\d{13,19}\b/);
   });
@@ -118,7 +118,7 @@ test.describe("transactions table", () => {
     try {
       await link.click();
       await expect(page.getByTestId("detail-fallback")).toContainText("Showing the local copy");
-      await expect(page.getByTestId("detail-live")).toHaveCount(0);
+      await expect(page.getByTestId("detail-fresh")).toHaveCount(0);
       await expect(page.getByTestId("detail-amount")).toHaveText(amount);
     } finally {
       await clearUsaepayFaults();

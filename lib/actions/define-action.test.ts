@@ -21,6 +21,7 @@ const schema = z
     pin: z.string().min(4, "Enter the PIN."),
     accountKey: z.string().optional(),
     integratorKey: z.string().optional(),
+    signatureKey: z.string().optional(),
     requestId: z.string().optional(),
     note: z.string().optional(),
   })
@@ -62,10 +63,10 @@ describe("defineAction", () => {
   it("echoes what was typed so the form loses nothing, but never a secret or Next's own fields", async () => {
     const state = await action(
       IDLE,
-      form({ name: "A", amount: "12", note: "keep me", password: "hunter2", pin: "9999", accountKey: "acct-secret", integratorKey: "int-secret", requestId: "req-secret", $ACTION_ID_abc: "x" }),
+      form({ name: "A", amount: "12", note: "keep me", password: "hunter2", pin: "9999", accountKey: "acct-secret", integratorKey: "int-secret", signatureKey: "wh-secret", requestId: "req-secret", $ACTION_ID_abc: "x" }),
     );
     expect(state.values).toEqual({ name: "A", amount: "12", note: "keep me" });
-    expect(JSON.stringify(state)).not.toMatch(/hunter2|9999|acct-secret|int-secret|req-secret/);
+    expect(JSON.stringify(state)).not.toMatch(/hunter2|9999|acct-secret|int-secret|wh-secret|req-secret/);
   });
 
   it("passes the parsed input, the viewer and the request meta to the handler", async () => {

@@ -10,7 +10,7 @@ import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
 import type { ActionState } from "./action-state";
 
 // Fields never sent back to the browser, even to the person who typed them.
-const SECRET_FIELD = /password|pin$|^key$|apikey|accountkey|integratorkey|secret|token|accessid|requestid/i;
+const SECRET_FIELD = /password|pin$|^key$|apikey|accountkey|integratorkey|signaturekey|secret|token|accessid|requestid/i;
 
 function echoableValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
@@ -15,9 +15,9 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-// Slows password guessing: 10 failures per address and email within 15 minutes.
-// Per process; a shared store would be needed to hold across several app instances.
-const failedSignIns = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
+// Slows password guessing: 10 failures per address and email within 15 minutes, counted in the
+// database so that every app instance behind one address holds the same count.
+const failedSignIns = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: "sign-in", points: 10, duration: 15 * 60, clearExpiredByTimeout: false });
 
 type IncomingHeaders = Record<string, string | string[] | undefined> | undefined;
 

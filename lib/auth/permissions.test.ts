@@ -4,7 +4,7 @@ import { can, PERMISSIONS, ROLES, type Permission, type RoleName } from "./permi
 // The specification, written out independently of the table it checks.
 const EXPECTED: Record<RoleName, Permission[]> = {
   ADMIN: [...PERMISSIONS],
-  MANAGER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request"],
+  MANAGER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "mirror:lookup-live", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request"],
   VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read"],
 };
 

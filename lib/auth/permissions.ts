@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   "dashboard:view",
   "customers:read",
   "transactions:read",
+  /** Ask USAePay for a record the mirror has never seen (a detail page's "Look up live"). */
+  "mirror:lookup-live",
   "sync:run",
   "access-ids:read",
   "access-ids:validate",
@@ -32,7 +34,7 @@ const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read"
 
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  MANAGER: new Set<Permission>([...READ, "access-ids:validate", "access-ids:test-request"]),
+  MANAGER: new Set<Permission>([...READ, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request"]),
   VIEWER: new Set<Permission>(READ),
 };
 

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { clientpayClientWith, INTEGRATOR_KEY_SECRET, integratorKey, usaepayClientWith, type GatewayDeps } from "@/lib/gateways/clients";
 import { isGatewayError } from "@/lib/payments/http";
 import type { RequestMeta } from "@/lib/request-meta";
+import { withInteractiveBudget } from "@/lib/sync/budget";
 import type { Gateway } from "@/lib/validation/merchants";
 import { maskedHint } from "@/lib/vault";
 import { replaceCurrentCredentials, storeIntegratorKey } from "./internal/credentials";
@@ -64,8 +65,8 @@ async function verifyCandidate(merchant: MerchantDto, gateway: Gateway, candidat
   const host = gateway === "usaepay" ? merchant.endpoints.usaepayHost : merchant.endpoints.clientpayHost;
   try {
     if (gateway === "usaepay") {
-      // GET /customers?limit=1: the cheapest authenticated read.
-      await usaepayClientWith(merchant, candidate, deps).listCustomers({ limit: 1 });
+      // GET /customers?limit=1: the cheapest authenticated read, a staff action on the account's shared budget.
+      await withInteractiveBudget(merchant, "action", ({ onRateLimit }) => usaepayClientWith(merchant, candidate, { onRateLimit, ...deps }).listCustomers({ limit: 1 }));
       return;
     }
     const valid = await clientpayClientWith(merchant, { integratorKey: await integratorKey(), ...candidate }, deps).validateCredentials();

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { createClientpayClient, type ClientpayClient } from "@/lib/payments/clientpay";
-import type { FetchLike } from "@/lib/payments/http";
+import type { FetchLike, RetryPolicy } from "@/lib/payments/http";
 import { createUsaepayClient, type UsaepayClient, type UsaepayClientOptions } from "@/lib/payments/usaepay";
 import { openSecret } from "@/lib/vault";
 import { VaultOpenError } from "@/lib/vault/seal";
@@ -20,14 +20,27 @@ export interface GatewayDeps {
   /** Tests inject the emulator's in-process fetch. */
   fetch?: FetchLike;
   onRateLimit?: UsaepayClientOptions["onRateLimit"];
+  /** Per attempt; default the interactive bound (INTERACTIVE_TIMEOUT_SECONDS). The sync passes its own. */
   timeoutMs?: number;
+  /** Default: one attempt, so a person waits at most one timeout. The sync passes its own. */
+  retry?: Partial<RetryPolicy>;
 }
+
+/**
+ * Someone is waiting for every call but the sync's (a key check, a refund, an access-ID change,
+ * a live look-up): it ends within INTERACTIVE_TIMEOUT_SECONDS (at most 10) with a clear message.
+ */
+export function interactiveTimeoutMs(): number {
+  return env.INTERACTIVE_TIMEOUT_SECONDS * 1000;
+}
+const INTERACTIVE_RETRY: Partial<RetryPolicy> = { maxAttempts: 1 };
 
 const EMULATOR_URLS = { usaepay: env.USAEPAY_EMULATOR_URL, clientpay: env.CLIENTPAY_EMULATOR_URL };
 
 export const INTEGRATOR_KEY_SECRET = "clientpay.integratorKey";
 export const CREDENTIAL_TABLE = "MerchantCredential";
 export const INSTALLATION_TABLE = "InstallationSecret";
+export const WEBHOOK_TABLE = "UsaepayWebhookSetting";
 
 type MerchantEndpoints = EndpointSettings & { id: string };
 
@@ -63,6 +76,15 @@ export async function integratorKey(): Promise<string> {
   return opened(row.valueSealed, INSTALLATION_TABLE, row.name, "value");
 }
 
+/**
+ * The account's USAePay webhook signature key, opened to check one delivery's X-Signature;
+ * null when webhooks are off for the account (no key stored).
+ */
+export async function usaepayWebhookSignatureKey(merchantId: string): Promise<string | null> {
+  const row = await db.usaepayWebhookSetting.findUnique({ where: { merchantAccountId: merchantId }, select: { signatureKeySealed: true } });
+  return row ? opened(row.signatureKeySealed, WEBHOOK_TABLE, merchantId, "signatureKey") : null;
+}
+
 export function usaepayClientWith(merchant: EndpointSettings, credentials: { key: string; pin: string }, deps: GatewayDeps = {}): UsaepayClient {
   return createUsaepayClient({
     baseUrl: usaepayBaseUrl(merchant, EMULATOR_URLS),
@@ -70,7 +92,8 @@ export function usaepayClientWith(merchant: EndpointSettings, credentials: { key
     pin: credentials.pin,
     fetch: deps.fetch,
     onRateLimit: deps.onRateLimit,
-    timeoutMs: deps.timeoutMs,
+    timeoutMs: deps.timeoutMs ?? interactiveTimeoutMs(),
+    retry: deps.retry ?? INTERACTIVE_RETRY,
   });
 }
 
@@ -85,7 +108,8 @@ export function clientpayClientWith(
     accountKey: credentials.key,
     accountPin: credentials.pin,
     fetch: deps.fetch,
-    timeoutMs: deps.timeoutMs,
+    timeoutMs: deps.timeoutMs ?? interactiveTimeoutMs(),
+    retry: deps.retry ?? INTERACTIVE_RETRY,
   });
 }
 

@@ -17,7 +17,7 @@ export function customerDisplayName(customer: Pick<UsaepayCustomer, "firstName" 
 }
 
 export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction) {
-  return {
+  const row = {
     merchantAccountId,
     key: tx.key,
     refnum: tx.refnum,
@@ -52,8 +52,15 @@ export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction
     orderId: tx.orderId ?? null,
     description: tx.description ?? null,
     errorMessage: tx.errorMessage ?? null,
-    search: lower(tx.refnum, tx.key, tx.card?.cardholder, tx.check?.accountholder, tx.card?.last4, tx.check?.maskedAccount, tx.customerEmail, tx.invoice, tx.orderId, tx.description, tx.authCode),
   };
+  return { ...row, search: transactionSearch(row) };
+}
+
+type SearchedFields = "refnum" | "key" | "cardholder" | "cardLast4" | "checkMasked" | "customerEmail" | "invoice" | "orderId" | "description" | "authCode";
+
+/** What the table's search matches, from a row's own fields (so a merged row can be searched too). */
+export function transactionSearch(row: Record<SearchedFields, string | null>): string {
+  return lower(row.refnum, row.key, row.cardholder, row.cardLast4, row.checkMasked, row.customerEmail, row.invoice, row.orderId, row.description, row.authCode);
 }
 
 export type TransactionRow = ReturnType<typeof transactionRow>;

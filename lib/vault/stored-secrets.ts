@@ -42,6 +42,19 @@ export async function* sealedSecrets(): AsyncGenerator<SealedRef> {
     };
   }
 
+  const webhooks = await db.usaepayWebhookSetting.findMany({ select: { merchantAccountId: true, signatureKeySealed: true } });
+  for (const row of webhooks) {
+    const sealed = row.signatureKeySealed;
+    yield {
+      table: "UsaepayWebhookSetting",
+      recordId: row.merchantAccountId,
+      field: "signatureKey",
+      sealed,
+      replace: async (next) =>
+        (await db.usaepayWebhookSetting.updateMany({ where: { merchantAccountId: row.merchantAccountId, signatureKeySealed: sealed }, data: { signatureKeySealed: next } })).count === 1,
+    };
+  }
+
   const accessIds = await db.clientpayAccessId.findMany({ where: { valueSealed: { not: null } }, select: { merchantAccountId: true, valueSealed: true } });
   for (const row of accessIds) {
     const sealed = row.valueSealed!;

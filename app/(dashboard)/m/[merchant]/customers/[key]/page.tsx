@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getCustomerDetail } from "@/lib/dal/customers";
 import { formatCents, formatDateTime } from "@/lib/format";
 import { firstParam, pageParamsSchema } from "@/lib/validation/table-state";
+import { NotMirrored } from "../../_components/not-mirrored";
 import { StatusBadge } from "../../transactions/_components/status-badge";
 
 export const metadata = { title: "Customer" };
@@ -21,8 +22,17 @@ export default async function CustomerDetailPage({
   const viewer = await requirePermission("customers:read");
   const { merchant, key } = await params;
   const page = pageParamsSchema.shape.page.parse(firstParam(await searchParams, "page"));
-  const { customer, source, fallbackReason, transactions } = await getCustomerDetail(viewer, merchant, decodeURIComponent(key), page);
+  const detail = await getCustomerDetail(viewer, merchant, decodeURIComponent(key), page);
   const base = `/m/${merchant}`;
+  if (!detail) {
+    return (
+      <>
+        <PageHeader title="Customer" actions={<Link href={`${base}/customers`} className="text-sm text-brand-700 hover:underline">← All customers</Link>} />
+        <NotMirrored merchant={merchant} record="customer" recordKey={decodeURIComponent(key)} />
+      </>
+    );
+  }
+  const { customer, state, reason, transactions } = detail;
   const self = `${base}/customers/${encodeURIComponent(customer.key)}`;
   const address = [customer.street, customer.city, customer.state, customer.postalCode, customer.country].filter(Boolean).join(", ");
 
@@ -37,7 +47,7 @@ export default async function CustomerDetailPage({
           </Link>
         }
       />
-      <DetailSource source={source} copiedAt={customer.detailSyncedAt} fallbackReason={fallbackReason} />
+      <DetailSource state={state} copiedAt={customer.detailSyncedAt} reason={reason} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">Contact</h2>

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
+import { NotMirrored } from "../../_components/not-mirrored";
 import { StatusBadge } from "../_components/status-badge";
 
 export const metadata = { title: "Transaction" };
@@ -20,12 +21,21 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
   );
 }
 
-/** Live from USAePay when possible; otherwise the mirror's copy, clearly marked. */
+/** The mirror's copy, kept fresh from USAePay in the background (the render never waits on it). */
 export default async function TransactionDetailPage({ params }: { params: Promise<{ merchant: string; key: string }> }) {
   const viewer = await requirePermission("transactions:read");
   const { merchant, key } = await params;
-  const { transaction: tx, source, fallbackReason, mirroredAt } = await getTransactionDetail(viewer, merchant, decodeURIComponent(key));
+  const detail = await getTransactionDetail(viewer, merchant, decodeURIComponent(key));
   const base = `/m/${merchant}`;
+  if (!detail) {
+    return (
+      <>
+        <PageHeader title="Transaction" actions={<Link href={`${base}/transactions`} className="text-sm text-brand-700 hover:underline">← All transactions</Link>} />
+        <NotMirrored merchant={merchant} record="transaction" recordKey={decodeURIComponent(key)} />
+      </>
+    );
+  }
+  const { transaction: tx, state, reason, mirroredAt } = detail;
 
   return (
     <>
@@ -38,7 +48,7 @@ export default async function TransactionDetailPage({ params }: { params: Promis
           </Link>
         }
       />
-      <DetailSource source={source} copiedAt={mirroredAt} fallbackReason={fallbackReason} />
+      <DetailSource state={state} copiedAt={mirroredAt} reason={reason} />
       <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="transaction-detail">
         <Field label="Amount" testId="detail-amount">{formatCents(tx.amountCents)}</Field>
         <Field label="Status"><StatusBadge code={tx.statusCode} label={tx.statusLabel} /></Field>
