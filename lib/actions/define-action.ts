@@ -4,10 +4,10 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
+import { AppError, GENERIC_USER_MESSAGE, STEP_UP_REQUIRED } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
-import type { ActionState } from "./action-state";
+import { SESSION_ENDED_MESSAGE, type ActionState } from "./action-state";
 
 // Fields never sent back to the browser, even to the person who typed them.
 const SECRET_FIELD = /password|pin$|^key$|apikey|accountkey|integratorkey|secret|token|accessid|requestid/i;
@@ -38,7 +38,8 @@ interface ActionDefinition<Schema extends z.ZodType> {
 export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
     const viewer = await getViewer();
-    if (!viewer) return { status: "error", message: "Your session has ended. Sign in again to continue." };
+    // What was typed (never secrets) comes back, so the form keeps it while the person signs in again.
+    if (!viewer) return { status: "error", message: SESSION_ENDED_MESSAGE, sessionEnded: true, values: echoableValues(formData) };
     if (!can(viewer.role, definition.permission)) {
       logger.warn({ action: definition.name, userId: viewer.id }, "action refused: missing permission");
       return { status: "error", message: "You are not allowed to do this." };
@@ -58,7 +59,7 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       return (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { status: "error", message: error.userMessage };
+      if (error instanceof AppError) return { status: "error", message: error.userMessage, ...(error.code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };
       logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
       return { status: "error", message: GENERIC_USER_MESSAGE };
     }

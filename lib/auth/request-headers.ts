@@ -1,0 +1,10 @@
+/**
+ * Request headers proxy.ts sets on every request it passes on (overwriting anything a client
+ * sent under these names), for the server code behind it to read.
+ */
+/** "1" for a page view or a server action (restarts the idle timer), "0" for background requests. */
+export const ACTIVITY_HEADER = "x-paydesk-activity";
+/** The path and query of the page asked for, to come back to after signing in. */
+export const PATH_HEADER = "x-paydesk-path";
+/** The per-request CSP nonce (Next also reads it from the Content-Security-Policy request header). */
+export const NONCE_HEADER = "x-nonce";
