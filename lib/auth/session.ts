@@ -100,3 +100,8 @@ export async function requirePermission(permission: Permission): Promise<Viewer>
 export function idlePolicy(): { idleMs: number; warningMs: number } {
   return { idleMs: sessionPolicy.idleMs, warningMs: Math.min(env.SESSION_IDLE_WARNING_SECONDS * 1000, sessionPolicy.idleMs / 2) };
 }
+
+/** Served over https (NEXTAUTH_URL): cookies are Secure and HSTS is sent. */
+export function isHttpsDeployment(): boolean {
+  return env.NEXTAUTH_URL.startsWith("https://");
+}
