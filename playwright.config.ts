@@ -67,6 +67,9 @@ export default defineConfig({
         MIRROR_SYNC_INTERVAL_SECONDS: "0",
         // Everything is logged, so the leak test reads every line the server writes.
         LOG_LEVEL: "debug",
+        // The sessions global setup saves must outlive a long run; the idle-timeout spec starts
+        // its own server with a short timeout (e2e/security/idle-timeout.spec.ts).
+        SESSION_IDLE_TIMEOUT_SECONDS: "28800",
       },
     },
   ],

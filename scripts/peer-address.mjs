@@ -34,9 +34,9 @@ function stamped(listener) {
   };
 }
 
-for (const module of [http, https]) {
-  const createServer = module.createServer;
-  module.createServer = function createStampedServer(...args) {
+for (const serverModule of [http, https]) {
+  const createServer = serverModule.createServer;
+  serverModule.createServer = function createStampedServer(...args) {
     const index = args.findIndex((arg) => typeof arg === "function");
     if (index >= 0) args[index] = stamped(args[index]);
     const server = createServer.apply(this, args);

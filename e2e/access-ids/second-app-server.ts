@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
  * restart (Playwright's webServer app must stay up for the other specs). Same settings as
  * scripts/e2e-server.ts; Next reads NEXTAUTH_SECRET and VAULT_KEYS from .env as that one does.
  */
-export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 3101)) {
+export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 3101), extraEnv: Record<string, string> = {}) {
   const baseURL = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -17,6 +17,9 @@ export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 310
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     // As in playwright.config.ts: no background mirror sync competing with the specs.
     MIRROR_SYNC_INTERVAL_SECONDS: "0",
+    // As in playwright.config.ts: the saved sessions outlive the run.
+    SESSION_IDLE_TIMEOUT_SECONDS: "28800",
+    ...extraEnv,
   };
   let child: ChildProcess | undefined;
 
@@ -37,7 +40,7 @@ export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 310
   return {
     baseURL,
     async start() {
-      child = spawn("node", ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      child = spawn("node", ["--import", "./scripts/peer-address.mjs", "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
         env,
         stdio: ["ignore", "ignore", "inherit"],
       });

@@ -3,11 +3,9 @@
 import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { getSessionState, isHttpsDeployment, stagePath, type SessionState } from "@/lib/auth/session";
-import { advanceSession, recordSecondFactorFailure, signInLockState } from "@/lib/auth/sign-in";
-import { confirmEnrolment, rememberDevice, TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_MAX_AGE_SECONDS, verifySecondFactor } from "@/lib/auth/two-factor";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { getSessionState, isHttpsDeployment, signInCallbackPath, stagePath, type SessionState } from "@/lib/auth/session";
+import { advanceSession, answerSecondFactor, enrolSecondFactor } from "@/lib/auth/sign-in";
+import { rememberDevice, TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_MAX_AGE_SECONDS } from "@/lib/auth/two-factor";
 import { setMyNewPassword } from "@/lib/dal/account";
 import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -55,26 +53,24 @@ function personOf(state: Pending) {
 
 /** After a step: on to the next stage owed, or back to the page the person wanted. */
 function continueTo(stage: string, callbackUrl: string | undefined): never {
-  const back = safeCallbackPath(callbackUrl);
+  const back = signInCallbackPath(callbackUrl);
   if (stage === "active") redirect(back);
   redirect(`${stagePath(stage as "mfa" | "enrol" | "password")}?callbackUrl=${encodeURIComponent(back)}`);
 }
 
 const LOCKED = "Too many failed attempts: sign-in is locked for 30 minutes, or until an admin unlocks it.";
 
-export const verifySecondFactorAction = stepAction(
+export const verifySecondFactorAction = stepAction<typeof verifySecondFactorSchema, ActionState>(
   "verifySecondFactor",
   (state) => state.kind === "pending" && state.stage === "mfa",
   verifySecondFactorSchema,
   async (state, input, meta) => {
     const user = personOf(state);
-    if ((await signInLockState({ email: user.email, ip: meta.ip })).locked) return { status: "error", message: LOCKED };
-    const result = await verifySecondFactor(user.id, input.code);
+    const result = await answerSecondFactor(user, input.code, meta);
     if (!result.ok) {
-      await recordSecondFactorFailure(user, meta, "auth.two_factor.verify");
+      if (result.locked) return { status: "error", message: LOCKED };
       return { status: "error", message: "That code is not right, or was already used. Enter the current code from your app, or an unused recovery code." };
     }
-    await recordAuditEvent({ actor: user, action: "auth.two_factor.verify", targetType: "user", targetId: user.id, meta, details: { method: result.method, recoveryCodesLeft: result.recoveryCodesLeft ?? null } });
     if (input.remember === "on") {
       const token = await rememberDevice(user.id, meta.userAgent);
       (await cookies()).set(TRUSTED_DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: isHttpsDeployment(), path: "/", maxAge: TRUSTED_DEVICE_MAX_AGE_SECONDS });
@@ -94,18 +90,14 @@ export const confirmEnrolmentAction = stepAction<typeof confirmEnrolmentSchema, 
   confirmEnrolmentSchema,
   async (state, input, meta) => {
     const user = personOf(state);
-    const codes = await confirmEnrolment(user.id, input.code);
-    if (!codes) {
-      await recordSecondFactorFailure(user, meta, "auth.two_factor.enable");
-      return { status: "error", message: "That code is not right. Check the time on your phone and enter the code your app shows now." };
-    }
-    await recordAuditEvent({ actor: user, action: "auth.two_factor.enable", targetType: "user", targetId: user.id, meta });
+    const codes = await enrolSecondFactor(user, input.code, meta);
+    if (!codes) return { status: "error", message: "That code is not right. Check the time on your phone and enter the code your app shows now." };
     if (state.kind === "pending") await advanceSession(state.session, { secondFactor: true }, meta, "password+totp_enrolment");
     return { status: "success", message: "Two-factor sign-in is on.", recoveryCodes: codes };
   },
 );
 
-export const changeTemporaryPasswordAction = stepAction(
+export const changeTemporaryPasswordAction = stepAction<typeof newPasswordSchema, ActionState>(
   "changeTemporaryPassword",
   (state) => state.kind === "pending" && state.stage === "password",
   newPasswordSchema,

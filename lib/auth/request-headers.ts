@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Request headers proxy.ts sets on every request it passes on (overwriting anything a client
  * sent under these names), for the server code behind it to read.

@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { safeCallbackPath } from "./callback-url";
 import { ACTIVITY_HEADER, PATH_HEADER } from "./request-headers";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
@@ -104,4 +105,9 @@ export function idlePolicy(): { idleMs: number; warningMs: number } {
 /** Served over https (NEXTAUTH_URL): cookies are Secure and HSTS is sent. */
 export function isHttpsDeployment(): boolean {
   return env.NEXTAUTH_URL.startsWith("https://");
+}
+
+/** Where a sign-in goes afterwards: a same-origin path only, resolved against NEXTAUTH_URL. */
+export function signInCallbackPath(raw: unknown): string {
+  return safeCallbackPath(raw, env.NEXTAUTH_URL);
 }

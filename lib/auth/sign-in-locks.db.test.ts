@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { env } from "node:process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { insertUser } from "@/lib/dal/internal/users";
@@ -60,7 +61,6 @@ describe("sign-in locks", { timeout: 30_000 }, () => {
   it("holds across two processes sharing the database: 5 + 5 failures lock the account", async () => {
     const email = await makeUser();
     const script = "lib/auth/test-sign-in-worker.ts";
-    const env = { ...process.env };
     await Promise.all([
       run("node_modules/.bin/tsx", ["--import", "./scripts/server-only.mjs", script, email, "5", "203.0.113.50"], { env }),
       run("node_modules/.bin/tsx", ["--import", "./scripts/server-only.mjs", script, email, "5", "203.0.113.51"], { env }),

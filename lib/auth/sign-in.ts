@@ -7,7 +7,7 @@ import type { RoleName } from "./permissions";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import { clearAccountFailures, recordSignInFailure, signInLockState, type SignInSubject } from "./sign-in-locks";
 import { createSession, setSessionStage, type SessionStage } from "./sessions";
-import { isRememberedDevice, twoFactorEnabled, twoFactorRequiredFor } from "./two-factor";
+import { confirmEnrolment, isRememberedDevice, twoFactorEnabled, twoFactorRequiredFor, verifySecondFactor } from "./two-factor";
 
 /**
  * Signing in, step by step. The password opens a session record in the first stage still
@@ -136,3 +136,28 @@ export async function recordSecondFactorFailure(user: { id: string; email: strin
 }
 
 export { signInLockState };
+
+type Person = { id: string; email: string };
+
+/** The "mfa" step: a code (or recovery code) for a session that has passed the password. */
+export async function answerSecondFactor(person: Person, code: string, meta: RequestMeta): Promise<{ ok: true; method: string } | { ok: false; locked: boolean }> {
+  if ((await signInLockState({ email: person.email, ip: meta.ip })).locked) return { ok: false, locked: true };
+  const result = await verifySecondFactor(person.id, code);
+  if (!result.ok) {
+    await recordSecondFactorFailure(person, meta, "auth.two_factor.verify");
+    return { ok: false, locked: false };
+  }
+  await recordAuditEvent({ actor: person, action: "auth.two_factor.verify", targetType: "user", targetId: person.id, meta, details: { method: result.method, recoveryCodesLeft: result.recoveryCodesLeft ?? null } });
+  return { ok: true, method: result.method };
+}
+
+/** Turning 2FA on with the first code: the recovery codes, or null for a wrong code (counted as a failure). */
+export async function enrolSecondFactor(person: Person, code: string, meta: RequestMeta): Promise<string[] | null> {
+  const codes = await confirmEnrolment(person.id, code);
+  if (!codes) {
+    await recordSecondFactorFailure(person, meta, "auth.two_factor.enable");
+    return null;
+  }
+  await recordAuditEvent({ actor: person, action: "auth.two_factor.enable", targetType: "user", targetId: person.id, meta });
+  return codes;
+}
