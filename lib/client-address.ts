@@ -8,13 +8,13 @@ import proxyaddr from "proxy-addr";
  * TRUSTED_PROXIES; otherwise the address is the connection's own peer. proxy-addr walks the
  * forwarded chain from the peer backwards while each hop is trusted, as Express does.
  *
- * The peer address is stamped on the request by scripts/peer-address.mjs, which `npm start`,
+ * The peer address is stamped on the request by scripts/server-preload.mjs, which `npm start`,
  * the demo and the e2e servers load: Next keeps a client-sent X-Forwarded-For as it is, so
  * without the stamp the connection's address is lost.
  */
 
 export const PEER_ADDRESS_HEADER = "x-paydesk-peer-address";
-/** Set (to true) by scripts/peer-address.mjs in the server process: only then is the header ours. */
+/** Set (to true) by scripts/server-preload.mjs in the server process: only then is the header ours. */
 const STAMP_FLAG = Symbol.for("paydesk.peerAddressStamped");
 
 /** For env validation: why a TRUSTED_PROXIES value is unusable, or null when it is fine. */
@@ -69,7 +69,7 @@ export function throttleKeyForAddress(address: string): string {
 
 export interface AddressOptions {
   trustedProxies: string;
-  /** Tests: whether scripts/peer-address.mjs stamped this request. */
+  /** Tests: whether scripts/server-preload.mjs stamped this request. */
   stamped?: boolean;
 }
 

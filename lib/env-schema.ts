@@ -28,6 +28,8 @@ const envSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(24 * 60 * 60).default(15 * 60),
   /** How long before the idle sign-out the "stay signed in" warning shows. */
   SESSION_IDLE_WARNING_SECONDS: z.coerce.number().int().min(5).max(60 * 60).default(60),
+  /** How long a re-entered password (step-up) covers sensitive changes: key rotation, host changes, role changes, 2FA resets. */
+  STEP_UP_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(5 * 60),
   /**
    * Proxies whose X-Forwarded-For / X-Real-IP are believed, as proxy-addr reads them: addresses,
    * CIDR ranges or the names loopback, linklocal, uniquelocal, comma-separated. Empty: none, the

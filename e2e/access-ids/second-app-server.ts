@@ -19,6 +19,7 @@ export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 310
     MIRROR_SYNC_INTERVAL_SECONDS: "0",
     // As in playwright.config.ts: the saved sessions outlive the run.
     SESSION_IDLE_TIMEOUT_SECONDS: "28800",
+    STEP_UP_MAX_AGE_SECONDS: "28800",
     ...extraEnv,
   };
   let child: ChildProcess | undefined;
@@ -40,7 +41,7 @@ export function secondAppServer(port = Number(process.env.E2E_SECOND_PORT ?? 310
   return {
     baseURL,
     async start() {
-      child = spawn("node", ["--import", "./scripts/peer-address.mjs", "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      child = spawn("node", ["--import", "./scripts/server-preload.mjs", "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
         env,
         stdio: ["ignore", "ignore", "inherit"],
       });

@@ -59,7 +59,7 @@ export const confirmIdentityAction = defineAction({
   schema: confirmIdentitySchema,
   handler: async (viewer, input, meta) => {
     await confirmMyIdentity(viewer, input, meta);
-    return { status: "success", message: "Confirmed for the next 5 minutes. Now repeat the change." };
+    return { status: "success", message: "Confirmed. Now repeat the change." };
   },
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, STEP_UP_REQUIRED } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-meta";
 import { verifyPassword } from "./password";
@@ -12,9 +13,10 @@ import type { Viewer } from "./viewer";
 /**
  * Step-up: key rotation, gateway host or environment changes, role changes, 2FA resets and
  * temporary passwords need the password (and a code, when 2FA is on) re-entered within the
- * last 5 minutes in this session. The DAL checks it, so no form or action can skip it.
+ * last 5 minutes (STEP_UP_MAX_AGE_SECONDS) in this session. The DAL checks it, so no form or
+ * action can skip it.
  */
-export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
+export const STEP_UP_WINDOW_MS = env.STEP_UP_MAX_AGE_SECONDS * 1000;
 
 export async function hasRecentAuthentication(viewer: Viewer, now = new Date()): Promise<boolean> {
   if (!viewer.sessionId) return false;

@@ -7,8 +7,10 @@
  * headers only when this peer is one of TRUSTED_PROXIES.
  *
  * It also puts the baseline security headers on every response before Next sees the request,
- * so answers Next gives before any routing (a malformed URL's 400) carry them too; pages get
- * their per-request Content-Security-Policy from proxy.ts, which replaces the baseline one.
+ * so answers Next gives before any routing carry them too (pages get their per-request
+ * Content-Security-Policy from proxy.ts, which replaces the baseline one), and answers a URL
+ * whose path does not decode (`/%E0%A4%A`) with a plain 400 itself: Next would fail on it
+ * with a bare 500.
  */
 import http from "node:http";
 import https from "node:https";
@@ -24,12 +26,33 @@ const BASELINE_HEADERS = {
   "Referrer-Policy": "same-origin",
 };
 
+const BAD_REQUEST_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request · Paydesk</title></head>' +
+  '<body style="font-family:system-ui,sans-serif;padding:2rem;text-align:center"><h1>Bad request</h1>' +
+  '<p>That address is not valid. Check the link, or go to the <a href="/">start page</a>.</p></body></html>';
+
+function decodablePath(url) {
+  try {
+    const path = (url ?? "/").split("?")[0];
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function stamped(listener) {
   if (typeof listener !== "function") return listener;
   return function stampPeer(request, response) {
     request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? "";
     for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
     if (request.socket?.encrypted) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    if (!decodablePath(request.url)) {
+      response.statusCode = 400;
+      response.setHeader("Content-Type", "text/html; charset=utf-8");
+      response.end(BAD_REQUEST_PAGE);
+      return;
+    }
     return listener.call(this, request, response);
   };
 }
