@@ -19,7 +19,7 @@ const PEER_HEADER = "x-paydesk-peer-address";
 
 // Nothing may run from an error page Next answers before routing: no scripts at all.
 const BASELINE_HEADERS = {
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   "Cross-Origin-Opener-Policy": "same-origin",
   "X-Frame-Options": "DENY",
   "X-Content-Type-Options": "nosniff",

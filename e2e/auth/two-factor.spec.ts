@@ -20,11 +20,13 @@ async function addAdmin(browser: Browser, name: string) {
 }
 
 async function signOut(page: import("@playwright/test").Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
 
 test.describe("two-factor sign-in", () => {
+  // Several sign-ins (argon2id each) and an enrolment per test.
+  test.describe.configure({ timeout: 90_000 });
   test("an admin without 2FA is sent to enrolment, enrols with the QR's key, and then signs in with a code", async ({ browser }) => {
     const email = await addAdmin(browser, "Tess Twofactor");
     const context = await browser.newContext();
