@@ -31,7 +31,9 @@ export async function callsFor(emu: TestEmulator, apiKey: string): Promise<{ cal
 /** A merchant account on the emulator with the given USAePay key (sealed like any other). */
 export async function makeMerchant(credentials: { key: string; pin: string }) {
   const slug = `sync-${randomUUID().slice(0, 8)}`;
-  const merchant = await db.merchantAccount.create({ data: { slug, name: slug, environment: "emulator", usaepayBaseUrl: EMULATOR_BASE } });
+  // No URL override: the environment's emulator URL is on the gateway allow-list; the
+  // in-process fetch answers whatever the host.
+  const merchant = await db.merchantAccount.create({ data: { slug, name: slug, environment: "emulator" } });
   await replaceCurrentCredentials(merchant.id, "usaepay", credentials, { actor: null });
   return merchant;
 }
