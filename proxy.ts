@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/auth/content-security-policy";
-import { ACTIVITY_HEADER, NONCE_HEADER, PATH_HEADER } from "@/lib/auth/request-headers";
+import { ACTIVITY_HEADER, countsAsActivity, NONCE_HEADER, PATH_HEADER } from "@/lib/auth/request-headers";
 import { env } from "@/lib/env";
 
 const https = env.NEXTAUTH_URL.startsWith("https://");
@@ -28,9 +28,8 @@ export default async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { development, https });
   const { pathname, search } = request.nextUrl;
 
-  const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
   const serverAction = request.method === "POST" && request.headers.has("next-action");
-  const activity = serverAction || (!prefetch && !pathname.startsWith("/api/"));
+  const activity = countsAsActivity({ method: request.method, pathname, has: (name) => request.headers.has(name), get: (name) => request.headers.get(name) });
 
   let response: NextResponse;
   // A server action answers "your session has ended" itself (lib/actions/define-action.ts); a redirect would hide that.

@@ -12,6 +12,17 @@ describe("parseEnv", () => {
     expect(env.USAEPAY_EMULATOR_URL).toBe("http://127.0.0.1:4010/api/v2/");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
     expect(env.MIRROR_SYNC_INTERVAL_SECONDS).toBe(30);
+    expect(env.SESSION_IDLE_TIMEOUT_SECONDS).toBe(900);
+    expect(env.STEP_UP_MAX_AGE_SECONDS).toBe(300);
+    expect(env.TRUSTED_PROXIES).toBe("");
+    expect(env.TWO_FACTOR_REQUIRED_FOR).toBe("admins");
+  });
+
+  it("takes trusted proxies and extra gateway hosts in their syntax, and names a bad one", () => {
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "loopback, 10.0.0.0/8, 2001:db8::1" }).TRUSTED_PROXIES).toContain("loopback");
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "not-an-address" })).toThrow(/TRUSTED_PROXIES must be addresses/);
+    expect(() => parseEnv({ ...valid, GATEWAY_ALLOWED_HOSTS: "https://gw.example.com/" })).toThrow(/GATEWAY_ALLOWED_HOSTS must be host names/);
+    expect(() => parseEnv({ ...valid, SESSION_IDLE_TIMEOUT_SECONDS: "5" })).toThrow(/SESSION_IDLE_TIMEOUT_SECONDS/);
   });
 
   it("rejects a missing secret with a message that names it", () => {

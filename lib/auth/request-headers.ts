@@ -10,3 +10,15 @@ export const ACTIVITY_HEADER = "x-paydesk-activity";
 export const PATH_HEADER = "x-paydesk-path";
 /** The per-request CSP nonce (Next also reads it from the Content-Security-Policy request header). */
 export const NONCE_HEADER = "x-nonce";
+
+/**
+ * What restarts the idle timer: a page view (a document or a navigation's RSC request) and a
+ * server action. Not background requests: route handlers under /api (the sync progress poll,
+ * the idle warning's own status check, next-auth's session endpoint) and link prefetches.
+ */
+export function countsAsActivity(request: { method: string; pathname: string; has: (header: string) => boolean; get: (header: string) => string | null }): boolean {
+  if (request.method === "POST" && request.has("next-action")) return true;
+  if (request.pathname.startsWith("/api/")) return false;
+  if (request.has("next-router-prefetch") || request.get("purpose") === "prefetch") return false;
+  return request.method === "GET" || request.method === "HEAD";
+}
