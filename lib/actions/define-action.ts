@@ -20,6 +20,21 @@ function echoableValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * A form parsed with zod: the data, or the error state (each issue under its field, a
+ * form-level one under "form", what was typed echoed back but never secrets).
+ */
+export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData): { success: true; data: z.infer<Schema> } | { success: false; state: ActionState } {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (parsed.success) return { success: true, data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return { success: false, state: { status: "error", message: "Check the highlighted fields.", fieldErrors, values: echoableValues(formData) } };
+}
+
 interface ActionDefinition<Schema extends z.ZodType> {
   /** For logs: which action ran. */
   name: string;
@@ -45,18 +60,11 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       return { status: "error", message: "You are not allowed to do this." };
     }
 
-    const parsed = definition.schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        (fieldErrors[field] ??= []).push(issue.message);
-      }
-      return { status: "error", message: "Check the highlighted fields.", fieldErrors, values: echoableValues(formData) };
-    }
+    const parsed = parseForm(definition.schema, formData);
+    if (!parsed.success) return parsed.state;
 
     try {
-      return (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
+      return (await definition.handler(viewer, parsed.data as z.infer<Schema>, await currentRequestMeta())) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return { status: "error", message: error.userMessage, ...(error.code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };

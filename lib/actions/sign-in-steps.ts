@@ -12,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
 import { confirmEnrolmentSchema, newPasswordSchema, verifySecondFactorSchema } from "@/lib/validation/security";
 import type { ActionState } from "./action-state";
+import { parseForm } from "./define-action";
 
 /**
  * The steps between the password and a signed-in session: the second factor, enrolling one,
@@ -30,12 +31,8 @@ function stepAction<Schema extends z.ZodType, State extends ActionState>(
   return async (_previous: State, formData: FormData): Promise<State> => {
     const state = await getSessionState();
     if (state.kind === "signed-out" || !allowed(state)) return { status: "error", message: "This sign-in has ended. Start again from the sign-in page." } as State;
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return { status: "error", message: "Check the highlighted fields.", fieldErrors } as State;
-    }
+    const parsed = parseForm(schema, formData);
+    if (!parsed.success) return parsed.state as State;
     try {
       return await handler(state, parsed.data, await currentRequestMeta());
     } catch (error) {
