@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectSignedInAs, signIn } from "../fixtures/login";
+import { addUserAsAdmin } from "../fixtures/new-user";
 import { demoUser } from "../fixtures/users";
+
+const PASSWORD = "a-sessions-spec-passphrase";
 
 test.describe("sessions", () => {
   test("an old session cookie is refused after sign-out", async ({ browser }) => {
@@ -27,7 +30,8 @@ test.describe("sessions", () => {
   });
 
   test("a session ended elsewhere: a click says so, and signing in comes back to the page", async ({ browser }) => {
-    const viewer = demoUser("viewer");
+    // Its own user: "sign out everywhere" would end the demo users' sessions the other specs share.
+    const viewer = { name: "Sid Sessions", password: PASSWORD, email: await addUserAsAdmin(browser, { name: "Sid Sessions", password: PASSWORD }) };
     const first = await browser.newContext();
     const page = await first.newPage();
     await signIn(page, viewer.email, viewer.password);
@@ -39,6 +43,7 @@ test.describe("sessions", () => {
     const other = await second.newPage();
     await signIn(other, viewer.email, viewer.password);
     await other.goto("/account/security");
+    await expect(other.getByTestId("session-list")).toBeVisible();
     await other.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
     await other.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(other).toHaveURL(/\/login/);
@@ -54,7 +59,7 @@ test.describe("sessions", () => {
   });
 
   test("the sessions list shows this session, and signing out the others ends them", async ({ browser }) => {
-    const manager = demoUser("manager");
+    const manager = { name: "Olga Others", password: PASSWORD, email: await addUserAsAdmin(browser, { name: "Olga Others", role: "MANAGER", password: PASSWORD }) };
     const a = await browser.newContext();
     const b = await browser.newContext();
     const pageA = await a.newPage();

@@ -1,27 +1,18 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { answerCode, enrolTwoFactor, expectSignedInAs, signIn } from "../fixtures/login";
-import { asRole } from "../fixtures/roles";
+import { addUserAsAdmin } from "../fixtures/new-user";
 
 const PASSWORD = "an-admins-own-long-passphrase";
 
-/** A new admin, added through the admin page: admins must use 2FA, so their first sign-in enrols. */
-async function addAdmin(browser: Browser, name: string) {
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@paydesk.test`;
-  const admin = await asRole(browser, "admin");
-  await admin.page.goto("/admin/users");
-  await admin.page.getByLabel("Name").fill(name);
-  await admin.page.getByLabel("Email").fill(email);
-  await admin.page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
-  await admin.page.getByLabel("Initial password").fill(PASSWORD);
-  await admin.page.getByRole("button", { name: "Add user" }).click();
-  await expect(admin.page.getByTestId("create-user-message")).toHaveText(`Added ${email}.`);
-  await admin.context.close();
-  return email;
-}
+/** A new admin: admins must use 2FA, so their first sign-in enrols. */
+const addAdmin = (browser: Browser, name: string) => addUserAsAdmin(browser, { name, role: "ADMIN", password: PASSWORD });
 
-async function signOut(page: import("@playwright/test").Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+async function signOut(page: Page) {
+  // The page may still be settling (a redirect to the first account): retry the click until it takes.
+  await expect(async () => {
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click({ timeout: 5_000 });
+    await expect(page).toHaveURL(/\/login/, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test.describe("two-factor sign-in", () => {
