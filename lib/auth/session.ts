@@ -2,9 +2,11 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { after } from "next/server";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
 import { ACTIVITY_HEADER, PATH_HEADER } from "./request-headers";
 import { authOptions } from "./options";
@@ -39,7 +41,7 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   const { sid, uid } = await tokenIds();
   if (!sid || !uid) return { kind: "signed-out", reason: "none" };
   const incoming = await headers();
-  const check = await checkSession(sid, { activity: incoming.get(ACTIVITY_HEADER) === "1" });
+  const check = await checkSession(sid, { activity: incoming.get(ACTIVITY_HEADER) === "1", defer: afterResponse });
   if (!check.ok) return { kind: "signed-out", reason: check.reason === "missing" ? "none" : "ended" };
   const session = check.session;
   if (session.userId !== uid) return { kind: "signed-out", reason: "none" };
@@ -51,6 +53,13 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   if (twoFactorRequiredFor(user.role) && !(await twoFactorEnabled(user.id))) return { kind: "pending", stage: "enrol", session, user: person };
   return { kind: "signed-in", viewer: { ...person, sessionId: session.id }, session };
 });
+
+/** Restarting the idle timer need not hold up the page: the write runs once the response is sent. */
+function afterResponse(write: () => Promise<unknown>) {
+  after(async () => {
+    await write().catch((error: unknown) => logger.warn({ err: error }, "session: could not record activity"));
+  });
+}
 
 /** The ids the session cookie (next-auth's encrypted JWT) carries; nothing else in it is trusted. */
 async function tokenIds(): Promise<{ sid?: string; uid?: string }> {

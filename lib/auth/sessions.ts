@@ -22,8 +22,13 @@ export const sessionPolicy: SessionPolicy = {
   absoluteMs: env.SESSION_MAX_AGE_HOURS * 60 * 60 * 1000,
 };
 
-/** Writes of lastActiveAt closer together than this are skipped: the idle timeout is minutes long. */
-const TOUCH_GRANULARITY_MS = 5_000;
+/**
+ * Writes of lastActiveAt closer together than this are skipped (a tenth of the idle timeout, at
+ * most 30 s): the timeout is minutes long, and every write competes with the sync's for SQLite.
+ */
+function touchGranularityMs(policy: SessionPolicy): number {
+  return Math.min(30_000, policy.idleMs / 10);
+}
 
 export interface SessionRecord {
   id: string;
@@ -59,7 +64,10 @@ export type SessionCheck = { ok: true; session: SessionRecord } | { ok: false; r
  * the sessions list and later checks agree. With `activity`, a good session's idle timer
  * starts again (a page view or an action; background polls pass false).
  */
-export async function checkSession(id: string, options: { activity: boolean; now?: Date; policy?: SessionPolicy }): Promise<SessionCheck> {
+export async function checkSession(
+  id: string,
+  options: { activity: boolean; now?: Date; policy?: SessionPolicy; defer?: (write: () => Promise<unknown>) => void },
+): Promise<SessionCheck> {
   const now = options.now ?? new Date();
   const policy = options.policy ?? sessionPolicy;
   const session = await db.userSession.findUnique({ where: { id } });
@@ -73,8 +81,11 @@ export async function checkSession(id: string, options: { activity: boolean; now
     await revokeSession(id, "idle", now);
     return { ok: false, reason: "idle" };
   }
-  if (options.activity && now.getTime() - session.lastActiveAt.getTime() >= TOUCH_GRANULARITY_MS) {
-    await db.userSession.updateMany({ where: { id, revokedAt: null }, data: { lastActiveAt: now } });
+  if (options.activity && now.getTime() - session.lastActiveAt.getTime() >= touchGranularityMs(policy)) {
+    const touch = () => db.userSession.updateMany({ where: { id, revokedAt: null }, data: { lastActiveAt: now } });
+    // A page can be sent before the write: `defer` (Next's after()) runs it once the response is out.
+    if (options.defer) options.defer(touch);
+    else await touch();
     return { ok: true, session: { ...session, lastActiveAt: now } };
   }
   return { ok: true, session };
