@@ -13,12 +13,23 @@ describe("parseEnv", () => {
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
     expect(env.MIRROR_SYNC_INTERVAL_SECONDS).toBe(30);
     expect(env).toMatchObject({ USAEPAY_EGRESS_ID: "installation", UPSTREAM_RESERVE_PERCENT: 20, INTERACTIVE_TIMEOUT_SECONDS: 8, DETAIL_FRESH_SECONDS: 60 });
+    expect(env.SESSION_IDLE_TIMEOUT_SECONDS).toBe(900);
+    expect(env.STEP_UP_MAX_AGE_SECONDS).toBe(300);
+    expect(env.TRUSTED_PROXIES).toBe("");
+    expect(env.TWO_FACTOR_REQUIRED_FOR).toBe("admins");
   });
 
   it("holds interactive timeouts to at most 10 s and the egress id to safe characters", () => {
     expect(() => parseEnv({ ...valid, INTERACTIVE_TIMEOUT_SECONDS: "30" })).toThrow(/INTERACTIVE_TIMEOUT_SECONDS/);
     expect(() => parseEnv({ ...valid, USAEPAY_EGRESS_ID: "two words" })).toThrow(/USAEPAY_EGRESS_ID may hold/);
     expect(parseEnv({ ...valid, USAEPAY_EGRESS_ID: "eu-west-1:nat-a" }).USAEPAY_EGRESS_ID).toBe("eu-west-1:nat-a");
+  });
+
+  it("takes trusted proxies and extra gateway hosts in their syntax, and names a bad one", () => {
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "loopback, 10.0.0.0/8, 2001:db8::1" }).TRUSTED_PROXIES).toContain("loopback");
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "not-an-address" })).toThrow(/TRUSTED_PROXIES must be addresses/);
+    expect(() => parseEnv({ ...valid, GATEWAY_ALLOWED_HOSTS: "https://gw.example.com/" })).toThrow(/GATEWAY_ALLOWED_HOSTS must be host names/);
+    expect(() => parseEnv({ ...valid, SESSION_IDLE_TIMEOUT_SECONDS: "5" })).toThrow(/SESSION_IDLE_TIMEOUT_SECONDS/);
   });
 
   it("rejects a missing secret with a message that names it", () => {

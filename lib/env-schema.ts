@@ -1,6 +1,14 @@
 import "server-only";
 import { z } from "zod";
+import { trustedProxiesProblem } from "./client-address";
 import { parseKeyRing, VaultConfigError } from "./vault/key-ring";
+
+export function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 /**
  * Every environment variable the app reads, with its offline default.
@@ -14,7 +22,36 @@ const envSchema = z.object({
     .default("file:./prisma/dev.db"),
   NEXTAUTH_SECRET: z.string({ error: "is required (run `npm run setup:env` to generate one)" }).min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  /** A session's absolute lifetime: activity never extends it. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Signed out after this long without a page view or action (PCI DSS 8.2.8: at most 15 minutes). */
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(24 * 60 * 60).default(15 * 60),
+  /** How long before the idle sign-out the "stay signed in" warning shows. */
+  SESSION_IDLE_WARNING_SECONDS: z.coerce.number().int().min(5).max(60 * 60).default(60),
+  /** How long a re-entered password (step-up) covers sensitive changes: key rotation, host changes, role changes, 2FA resets. */
+  STEP_UP_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(5 * 60),
+  /**
+   * Proxies whose X-Forwarded-For / X-Real-IP are believed, as proxy-addr reads them: addresses,
+   * CIDR ranges or the names loopback, linklocal, uniquelocal, comma-separated. Empty: none, the
+   * client address is the connection's own.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, context) => {
+      const problem = trustedProxiesProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
+  /** Who must use two-factor sign-in: admins always (PCI DSS 8.4.2); "everyone" extends it to all staff. */
+  TWO_FACTOR_REQUIRED_FOR: z.enum(["admins", "everyone"]).default("admins"),
+  /**
+   * Gateway hosts an account's URL override may name besides the documented USAePay and
+   * ClientPay hosts and the emulator URLs: host names, comma-separated (https only).
+   */
+  GATEWAY_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .refine((value) => splitList(value).every((host) => /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host)), "must be host names (optionally with :port), comma-separated"),
   VAULT_KEYS: z
     .string({ error: "is required (run `npm run setup:env` to generate one)" })
     .superRefine((value, context) => {

@@ -18,14 +18,15 @@ function refused(request: NextRequest, reason: string) {
  * Answers the requests Next itself would answer with a bare 500 and a stack trace: a path
  * whose percent-encoding does not decode (a 404 page, or a JSON 400 under /api), and a POST
  * that claims to be a server action but is not what our forms send (a plain 400). Null for
- * every other request. The proxy calls this before anything else.
+ * every other request. The proxy calls this before anything else; `forwarded` are the request
+ * headers the 404 page renders with (its CSP nonce).
  */
-export async function answerMalformedRequest(request: NextRequest): Promise<NextResponse | null> {
+export async function answerMalformedRequest(request: NextRequest, forwarded?: Headers): Promise<NextResponse | null> {
   const { pathname } = request.nextUrl;
   if (hasMalformedEncoding(pathname)) {
     refused(request, "malformed percent-encoding in the path");
     if (pathname.startsWith("/api/")) return NextResponse.json({ error: "This address is malformed." }, { status: 400 });
-    return NextResponse.rewrite(new URL(MALFORMED_ADDRESS_PATH, request.url), { status: 404 });
+    return NextResponse.rewrite(new URL(MALFORMED_ADDRESS_PATH, request.url), { status: 404, request: forwarded ? { headers: forwarded } : undefined });
   }
   const problem = await serverActionBodyProblem(request);
   if (problem) {

@@ -1,9 +1,18 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireViewer } from "@/lib/auth/session";
+import { idlePolicy, requireViewer } from "@/lib/auth/session";
+import { IdleWatcher } from "./_components/idle-watcher";
 
 // A layout is not a gate (it does not re-run on every navigation); each page checks too.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  return <AppShell viewer={viewer}>{children}</AppShell>;
+  const { idleMs, warningMs } = idlePolicy();
+  return (
+    <AppShell viewer={viewer}>
+      {children}
+      <Suspense>
+        <IdleWatcher idleMs={idleMs} warningMs={warningMs} />
+      </Suspense>
+    </AppShell>
+  );
 }

@@ -40,6 +40,9 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <Badge tone={viewer.role === "ADMIN" ? "info" : "neutral"} data-testid="viewer-role">
               {ROLE_LABELS[viewer.role]}
             </Badge>
+            <Link href="/account/security" className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Security
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures/test";
-import { expectSignedInAs, signIn } from "../fixtures/login";
+import { enrolTwoFactor, expectSignedInAs, signIn } from "../fixtures/login";
 import { asRole } from "../fixtures/roles";
 import { addUserInUi } from "../fixtures/users";
 
@@ -41,8 +41,11 @@ test.describe("roles", () => {
     await row.getByRole("button", { name: "Change role" }).click();
     await expect(admin.page.getByText("Role updated.")).toBeVisible();
 
-    // Same session cookie, next request: the new role is in force.
+    // Same session cookie, next request: the new role is in force. An admin must use 2FA
+    // (PCI DSS 8.4.2), so the next page is the enrolment, and then the admin pages open.
     await userPage.reload();
+    await expect(userPage).toHaveURL(/\/login\/enrol/);
+    await enrolTwoFactor(userPage, email);
     await expect(userPage.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
     await expect(userPage.getByTestId("viewer-role")).toHaveText("Admin");
 

@@ -2,8 +2,8 @@ import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
-import { IDLE } from "./action-state";
+import { AppError, GENERIC_USER_MESSAGE, STEP_UP_REQUIRED } from "@/lib/errors";
+import { IDLE, SESSION_ENDED_MESSAGE } from "./action-state";
 import { defineAction } from "./define-action";
 
 // The session and the request headers come from Next's request scope, which a unit test has not got.
@@ -45,10 +45,21 @@ beforeEach(() => {
 describe("defineAction", () => {
   it("refuses without a session or without the permission, and never runs the handler", async () => {
     session.viewer = null;
-    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "Your session has ended. Sign in again to continue." });
+    // The session ended: a clear message, and what was typed comes back (never the secrets).
+    expect(await action(IDLE, form({ ...valid, note: "typed before the session ended" }))).toEqual({
+      status: "error",
+      message: SESSION_ENDED_MESSAGE,
+      sessionEnded: true,
+      values: { name: "Ada", amount: "500", note: "typed before the session ended" },
+    });
     session.viewer = { ...manager, role: "VIEWER" };
     expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "You are not allowed to do this." });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("marks a refusal for want of step-up, so the form can ask for the password", async () => {
+    handler.mockRejectedValueOnce(new AppError(STEP_UP_REQUIRED, "Confirm it is you."));
+    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "Confirm it is you.", stepUp: true });
   });
 
   it("maps each zod issue to its field (several per field kept; a form-level issue under 'form')", async () => {

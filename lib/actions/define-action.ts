@@ -4,10 +4,10 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
+import { AppError, GENERIC_USER_MESSAGE, STEP_UP_REQUIRED } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
-import type { ActionState } from "./action-state";
+import { SESSION_ENDED_MESSAGE, type ActionState } from "./action-state";
 
 // Fields never sent back to the browser, even to the person who typed them.
 const SECRET_FIELD = /password|pin$|^key$|apikey|accountkey|integratorkey|signaturekey|secret|token|accessid|requestid/i;
@@ -18,6 +18,21 @@ function echoableValues(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !name.startsWith("$") && !SECRET_FIELD.test(name)) values[name] = value;
   }
   return values;
+}
+
+/**
+ * A form parsed with zod: the data, or the error state (each issue under its field, a
+ * form-level one under "form", what was typed echoed back but never secrets).
+ */
+export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData): { success: true; data: z.infer<Schema> } | { success: false; state: ActionState } {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (parsed.success) return { success: true, data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return { success: false, state: { status: "error", message: "Check the highlighted fields.", fieldErrors, values: echoableValues(formData) } };
 }
 
 interface ActionDefinition<Schema extends z.ZodType> {
@@ -43,27 +58,21 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       return { status: "error", message: "This form submission could not be read. Reload the page and try again." };
     }
     const viewer = await getViewer();
-    if (!viewer) return { status: "error", message: "Your session has ended. Sign in again to continue." };
+    // What was typed (never secrets) comes back, so the form keeps it while the person signs in again.
+    if (!viewer) return { status: "error", message: SESSION_ENDED_MESSAGE, sessionEnded: true, values: echoableValues(formData) };
     if (!can(viewer.role, definition.permission)) {
       logger.warn({ action: definition.name, userId: viewer.id }, "action refused: missing permission");
       return { status: "error", message: "You are not allowed to do this." };
     }
 
-    const parsed = definition.schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        (fieldErrors[field] ??= []).push(issue.message);
-      }
-      return { status: "error", message: "Check the highlighted fields.", fieldErrors, values: echoableValues(formData) };
-    }
+    const parsed = parseForm(definition.schema, formData);
+    if (!parsed.success) return parsed.state;
 
     try {
-      return (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
+      return (await definition.handler(viewer, parsed.data as z.infer<Schema>, await currentRequestMeta())) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { status: "error", message: error.userMessage };
+      if (error instanceof AppError) return { status: "error", message: error.userMessage, ...(error.code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };
       logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
       return { status: "error", message: GENERIC_USER_MESSAGE };
     }

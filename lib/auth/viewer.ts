@@ -10,4 +10,6 @@ export interface Viewer {
   email: string;
   name: string;
   role: RoleName;
+  /** The server-side session this request runs in (lib/auth/sessions.ts): what step-up checks. */
+  sessionId?: string;
 }

@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createUsaepayClient } from "@/lib/payments/usaepay";
 
 /**
  * Shared by the sync's database tests: an in-process emulator and accounts wired to it. The
- * budget is per (host, endpoint key, egress), so each account gets a host of its own unless a
- * test shares one on purpose (`base`), and tests never draw from each other's budgets.
+ * budget is per (host, endpoint key, egress), so each account gets an endpoint key of its own
+ * on the configured emulator's host (the one host the gateway allow-list lets a test use)
+ * unless a test shares one on purpose (`base`), and tests never draw from each other's budgets.
  */
 export const EMULATOR_BASE = "http://usaepay.test/api/v2/";
-export const uniqueBase = (endpointKey = "v2") => `http://usaepay-${randomUUID().slice(0, 8)}.test/api/${endpointKey}/`;
+export const uniqueBase = () => new URL(`/api/t${randomUUID().slice(0, 8)}/`, env.USAEPAY_EMULATOR_URL).toString();
 export const DOCS_KEY = { key: "_V87Qtb513Cd3vabM7RC0TbtJWeSo8p7", pin: "123456" };
 
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

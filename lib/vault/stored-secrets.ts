@@ -55,6 +55,18 @@ export async function* sealedSecrets(): AsyncGenerator<SealedRef> {
     };
   }
 
+  // Staff TOTP secrets (lib/auth/two-factor.ts), bound to their user's id.
+  const twoFactor = await db.userTwoFactor.findMany({ select: { userId: true, secretSealed: true } });
+  for (const row of twoFactor) {
+    yield {
+      table: "UserTwoFactor",
+      recordId: row.userId,
+      field: "secret",
+      sealed: row.secretSealed,
+      replace: async (next) => (await db.userTwoFactor.updateMany({ where: { userId: row.userId, secretSealed: row.secretSealed }, data: { secretSealed: next } })).count === 1,
+    };
+  }
+
   const accessIds = await db.clientpayAccessId.findMany({ where: { valueSealed: { not: null } }, select: { merchantAccountId: true, valueSealed: true } });
   for (const row of accessIds) {
     const sealed = row.valueSealed!;
