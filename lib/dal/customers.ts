@@ -45,7 +45,7 @@ export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, ke
   const row = await db.mirrorCustomer.findUnique({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key } } });
   if (!row) notFound();
   const transactions = can(viewer.role, "transactions:read")
-    ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, key)
+    ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, { customerKey: key })
     : null;
   return { ...read, customer: toCustomerDetailDto(row), transactions };
 }

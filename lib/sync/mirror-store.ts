@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import type { CustomerListRow, TransactionRow } from "./mirror-rows";
+import { keepKnownRefundLinks } from "./refund-links";
 
 /**
  * Writes of the mirror. Every page is written in one database transaction together with
@@ -46,7 +47,7 @@ export async function writeTransactionPage(merchantAccountId: string, rows: Tran
   const unique = [...new Map(rows.filter((row) => row.key).map((row) => [row.key, row])).values()];
   await db.$transaction(async (tx) => {
     for (let i = 0; i < unique.length; i += CHUNK) {
-      const chunk = unique.slice(i, i + CHUNK);
+      const chunk = await keepKnownRefundLinks(tx, merchantAccountId, unique.slice(i, i + CHUNK));
       await tx.mirrorTransaction.deleteMany({ where: { merchantAccountId, key: { in: chunk.map((row) => row.key) } } });
       await tx.mirrorTransaction.createMany({ data: chunk });
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import type { Paged } from "@/lib/validation/table-state";
+import { MONEY_IN_TYPES, MONEY_OUT_TYPES, transactionTypeOf, type TransactionType } from "@/lib/validation/transaction-types";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 
 /**
@@ -12,7 +13,12 @@ export interface TransactionDto {
   key: string;
   refnum: string;
   createdAt: string;
+  typeCode: string | null;
   typeLabel: string | null;
+  /** Sale, refund, void, auth-only, credit, check (lib/validation/transaction-types.ts). */
+  kind: TransactionType;
+  /** On a refund: the transaction it refunds. */
+  refundOfKey: string | null;
   resultCode: string;
   outcome: string;
   statusCode: string | null;
@@ -41,9 +47,11 @@ export interface TransactionDto {
   errorMessage: string | null;
 }
 
-export function toTransactionDto(row: Omit<TransactionRow, "merchantAccountId" | "search" | "outcome"> & { outcome: string }): TransactionDto {
+type StoredRow = Omit<TransactionRow, "merchantAccountId" | "search" | "outcome" | "kind"> & { outcome: string; kind: string | null };
+
+export function toTransactionDto(row: StoredRow): TransactionDto {
   return {
-    key: row.key, refnum: row.refnum, createdAt: row.createdAt.toISOString(), typeLabel: row.typeLabel, resultCode: row.resultCode, outcome: row.outcome,
+    key: row.key, refnum: row.refnum, createdAt: row.createdAt.toISOString(), typeCode: row.typeCode, typeLabel: row.typeLabel, kind: transactionTypeOf(row.kind), refundOfKey: row.refundOfKey, resultCode: row.resultCode, outcome: row.outcome,
     statusCode: row.statusCode, statusLabel: row.statusLabel, authCode: row.authCode, amountCents: row.amountCents, authAmountCents: row.authAmountCents,
     taxCents: row.taxCents, tipCents: row.tipCents, cardBrand: row.cardBrand, cardMasked: row.cardMasked, cardholder: row.cardholder, entryMode: row.entryMode,
     checkMasked: row.checkMasked, avsCode: row.avsCode, avsLabel: row.avsLabel, cvcCode: row.cvcCode, cvcLabel: row.cvcLabel, batchKey: row.batchKey,
@@ -61,11 +69,19 @@ function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined
   };
 }
 
-export function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
+/** Narrows a table to one customer's or one batch's transactions. */
+export interface TransactionScope {
+  customerKey?: string;
+  batchKey?: string;
+}
+
+export function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, scope: TransactionScope = {}): Prisma.MirrorTransactionWhereInput {
   const q = query.q?.toLowerCase();
   return {
     merchantAccountId,
-    ...(customerKey ? { customerKey } : {}),
+    ...(scope.customerKey ? { customerKey: scope.customerKey } : {}),
+    ...(scope.batchKey ? { batchKey: scope.batchKey } : {}),
+    ...(query.type ? { kind: query.type } : {}),
     ...(q ? { search: { contains: q } } : {}),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
@@ -83,11 +99,53 @@ const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.
   cardholder: (dir) => [{ cardholder: dir }, { createdAt: "desc" }],
 };
 
-export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
-  const where = transactionWhere(merchantAccountId, query, customerKey);
+export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, scope: TransactionScope = {}): Promise<Paged<TransactionDto>> {
+  const where = transactionWhere(merchantAccountId, query, scope);
   const [rows, total] = await Promise.all([
     db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     db.mirrorTransaction.count({ where }),
   ]);
   return { items: rows.map(toTransactionDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The whole filtered set's figures (not just the page's), for the table's totals row. */
+export interface TransactionTotals {
+  count: number;
+  /** Approved sales and check sales that are not voided. */
+  grossCents: number;
+  salesCount: number;
+  /** Approved refunds and credits that are not voided (a positive number: money out). */
+  refundsCents: number;
+  refundsCount: number;
+  /** Gross − refunds. */
+  netCents: number;
+}
+
+/** Only approvals move money; a void is its own kind, so voided rows drop out of both sums. */
+const MOVED_MONEY = ["approved", "partial"];
+
+/** Computed in the database: one count and one grouped sum over the same filter as the page. */
+export async function mirrorTransactionTotals(merchantAccountId: string, query: Partial<TransactionQuery>, scope: TransactionScope = {}): Promise<TransactionTotals> {
+  const where = transactionWhere(merchantAccountId, query, scope);
+  const [count, groups] = await Promise.all([
+    db.mirrorTransaction.count({ where }),
+    db.mirrorTransaction.groupBy({
+      by: ["kind"],
+      where: { AND: [where, { outcome: { in: MOVED_MONEY }, kind: { in: [...MONEY_IN_TYPES, ...MONEY_OUT_TYPES] } }] },
+      _sum: { amountCents: true },
+      _count: { _all: true },
+    }),
+  ]);
+  const sum = (kinds: readonly string[], pick: (group: (typeof groups)[number]) => number) =>
+    groups.filter((group) => kinds.includes(group.kind ?? "")).reduce((total, group) => total + pick(group), 0);
+  const grossCents = sum(MONEY_IN_TYPES, (group) => group._sum.amountCents ?? 0);
+  const refundsCents = sum(MONEY_OUT_TYPES, (group) => group._sum.amountCents ?? 0);
+  return {
+    count,
+    grossCents,
+    salesCount: sum(MONEY_IN_TYPES, (group) => group._count._all),
+    refundsCents,
+    refundsCount: sum(MONEY_OUT_TYPES, (group) => group._count._all),
+    netCents: grossCents - refundsCents,
+  };
 }
