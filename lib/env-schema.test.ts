@@ -12,6 +12,12 @@ describe("parseEnv", () => {
     expect(env.USAEPAY_EMULATOR_URL).toBe("http://127.0.0.1:4010/api/v2/");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
     expect(env.MIRROR_SYNC_INTERVAL_SECONDS).toBe(30);
+    expect(env.USAEPAY_MONEY_TIMEOUT_SECONDS).toBe(30);
+  });
+
+  it("bounds the money-call timeout", () => {
+    expect(parseEnv({ ...valid, USAEPAY_MONEY_TIMEOUT_SECONDS: "5" }).USAEPAY_MONEY_TIMEOUT_SECONDS).toBe(5);
+    expect(() => parseEnv({ ...valid, USAEPAY_MONEY_TIMEOUT_SECONDS: "1" })).toThrow(/USAEPAY_MONEY_TIMEOUT_SECONDS/);
   });
 
   it("rejects a missing secret with a message that names it", () => {

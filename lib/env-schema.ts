@@ -28,6 +28,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How often each app instance starts the background mirror sync; 0 turns it off (pages still sync a stale account). */
   MIRROR_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  /**
+   * How long a USAePay call that moves money (refund, void, capture, adjust, charge, batch close)
+   * may take before its outcome is recorded as unknown and reconciled by a read. Never retried.
+   */
+  USAEPAY_MONEY_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(120).default(30),
   USAEPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4010/api/v2/"),
   CLIENTPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4020/v2/"),
 });

@@ -1,16 +1,17 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import { transactionRow } from "@/lib/sync/mirror-rows";
+import type { GatewayDeps } from "@/lib/gateways/clients";
 import type { TransactionQuery } from "@/lib/validation/transactions";
 import type { Paged } from "@/lib/validation/table-state";
-import { readLive, type LiveRead } from "./internal/live-detail";
+import type { LiveRead } from "./internal/live-detail";
 import { merchantFor } from "./internal/merchant-access";
 import { merchantForTable } from "./internal/table-view";
-import { listMirrorTransactions, toTransactionDto, type TransactionDto } from "./internal/mirror-transactions";
+import { listMirrorTransactions, mirrorTransactionTotals, type TransactionDto, type TransactionTotals } from "./internal/mirror-transactions";
+import { readTransactionFacts } from "./internal/usaepay-money/facts";
+import { moneyPanelFor, type TransactionMoneyPanel } from "./internal/usaepay-money/panel";
 
-export type { TransactionDto } from "./internal/mirror-transactions";
+export type { TransactionDto, TransactionTotals } from "./internal/mirror-transactions";
+export type { TransactionMoneyPanel } from "./internal/usaepay-money/panel";
 
 /**
  * Transactions: the table from the local mirror, the detail live from USAePay when it can be.
@@ -22,27 +23,23 @@ export async function listTransactions(viewer: Viewer, merchantSlug: string, que
   return listMirrorTransactions(merchant.id, query);
 }
 
+/** The totals row: count, gross, refunds and net of every row the filters match, computed in the database. */
+export async function getTransactionTotals(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<TransactionTotals> {
+  const merchant = await merchantFor(viewer, "transactions:read", { slug: merchantSlug });
+  return mirrorTransactionTotals(merchant.id, query);
+}
+
 export type TransactionDetail = LiveRead & {
   transaction: TransactionDto;
   /** When the shown copy was last written to the mirror. */
   mirroredAt: string;
+  /** What may be done with its money, and what was done (actions only as the viewer's role permits). */
+  money: TransactionMoneyPanel;
 };
 
 /** One transaction, live from USAePay (written back to the mirror) or the mirror's marked copy. */
-export async function getTransactionDetail(viewer: Viewer, merchantSlug: string, key: string): Promise<TransactionDetail> {
+export async function getTransactionDetail(viewer: Viewer, merchantSlug: string, key: string, deps?: Pick<GatewayDeps, "fetch">): Promise<TransactionDetail> {
   const merchant = await merchantFor(viewer, "transactions:read", { slug: merchantSlug });
-  const where = { merchantAccountId_key: { merchantAccountId: merchant.id, key } };
-  const read = await readLive({
-    merchant,
-    record: "transaction",
-    fetch: (client, signal) => client.getTransaction(key, signal),
-    store: (live) => {
-      const row = transactionRow(merchant.id, live);
-      return db.mirrorTransaction.upsert({ where, create: row, update: row });
-    },
-    drop: () => db.mirrorTransaction.deleteMany({ where: { merchantAccountId: merchant.id, key } }),
-  });
-  const row = await db.mirrorTransaction.findUnique({ where });
-  if (!row) notFound();
-  return { ...read, transaction: toTransactionDto(row), mirroredAt: row.syncedAt.toISOString() };
+  const facts = await readTransactionFacts(merchant, key, { missing: "not_found_page", deps });
+  return { source: facts.source, fallbackReason: facts.fallbackReason, transaction: facts.transaction, mirroredAt: facts.mirroredAt, money: await moneyPanelFor(viewer, merchant, facts) };
 }

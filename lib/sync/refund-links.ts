@@ -28,3 +28,10 @@ export async function keepKnownRefundLinks(client: Client, merchantAccountId: st
     return { ...row, refundOfKey, kind: row.kind === "credit" ? "refund" : row.kind };
   });
 }
+
+/** Writes one transaction (a live read, a money action's answer) over its mirrored copy, keeping a known refund link. */
+export async function upsertMirrorTransaction(client: Client, row: TransactionRow): Promise<void> {
+  const [kept] = await keepKnownRefundLinks(client, row.merchantAccountId, [row]);
+  const data = kept ?? row;
+  await client.mirrorTransaction.upsert({ where: { merchantAccountId_key: { merchantAccountId: row.merchantAccountId, key: row.key } }, create: data, update: data });
+}

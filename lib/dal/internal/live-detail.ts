@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { usaepayClientFor } from "@/lib/gateways/clients";
+import { AppError } from "@/lib/errors";
+import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { logger } from "@/lib/logger";
 import { isGatewayError } from "@/lib/payments/http";
 import type { UsaepayClient } from "@/lib/payments/usaepay";
@@ -32,12 +33,19 @@ export interface LiveRead {
 interface LiveReadSpec<T> {
   merchant: MerchantDto;
   /** For logs: which kind of record. */
-  record: "customer" | "transaction";
+  record: "customer" | "transaction" | "batch" | "batches";
   fetch: (client: UsaepayClient, signal: AbortSignal) => Promise<T>;
   /** Writes the live answer to the mirror. */
   store: (live: T) => Promise<unknown>;
   /** Drops the local copy after an upstream "not found". */
   drop: () => Promise<unknown>;
+  /**
+   * What "not found" upstream does after the drop: a page answers 404 (the default); a money
+   * action's guardrail gets an AppError it can show ("USAePay has no such transaction").
+   */
+  missing?: "not_found_page" | "app_error";
+  /** Tests inject the emulator's in-process fetch. */
+  deps?: Pick<GatewayDeps, "fetch">;
 }
 
 /** The key's minute is spent (or paused after a 429): no live call, straight to the copy. */
@@ -53,15 +61,17 @@ export async function readLive<T>(spec: LiveReadSpec<T>): Promise<LiveRead> {
   try {
     const budget = await budgetFor(merchantId);
     if (await budget.isExhausted()) throw new BudgetSpentError();
-    const client = await usaepayClientFor(spec.merchant, { timeoutMs: LIVE_READ.attemptMs, onRateLimit: (info) => void budget.record(info).catch(() => undefined) });
+    const client = await usaepayClientFor(spec.merchant, { fetch: spec.deps?.fetch, timeoutMs: LIVE_READ.attemptMs, onRateLimit: (info) => void budget.record(info).catch(() => undefined) });
     // Only a record of this account comes back: the key was looked up with this account's credentials.
     await spec.store(await spec.fetch(client, AbortSignal.timeout(LIVE_READ.deadlineMs)));
     return { source: "live" };
   } catch (error) {
     if (isGatewayError(error) && error.kind === "not_found") {
       await spec.drop();
+      if (spec.missing === "app_error") throw new AppError("not_found", error.userMessage);
       notFound();
     }
+    if (error instanceof AppError && error.code === "no_credentials") return { source: "mirror", fallbackReason: error.userMessage };
     if (error instanceof BudgetSpentError) return { source: "mirror", fallbackReason: "USAePay's rate limit for this account is used up for the moment." };
     if (isGatewayError(error)) return { source: "mirror", fallbackReason: error.userMessage };
     logger.warn({ merchantId, record: spec.record, err: error instanceof Error ? error.name : "unknown" }, "live detail read failed");

@@ -193,21 +193,27 @@ async function auditAttempt(call: AuditedCall, row: Row, client: Tx, event: "att
   );
 }
 
+/** Checks a form's token for what it is about to do and names its nonce; an AppError (safe to show) otherwise. */
+export function verifyMoneyToken(token: string, binding: MoneyTokenBinding, now: Date = new Date()): string {
+  const check = checkMoneyToken(token, binding, now.getTime());
+  if (!check.ok) throw new AppError(`token_${check.reason}`, TOKEN_MESSAGES[check.reason]);
+  return check.nonce;
+}
+
 /** Runs one money call under the rules above. Throws AppError only when nothing was attempted. */
 export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttemptDto> {
   const now = call.now ?? (() => new Date());
   const binding: MoneyTokenBinding = { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey };
-  const check = checkMoneyToken(call.token, binding, now().getTime());
-  if (!check.ok) throw new AppError(`token_${check.reason}`, TOKEN_MESSAGES[check.reason]);
+  const nonce = verifyMoneyToken(call.token, binding, now());
 
-  const earlier = await findByNonce(check.nonce);
+  const earlier = await findByNonce(nonce);
   if (earlier) return toMoneyAttemptDto(earlier, now(), true);
 
   let row: Row;
   try {
     row = await db.moneyAttempt.create({
       data: {
-        token: check.nonce,
+        token: nonce,
         merchantAccountId: call.merchantId,
         gateway: call.gateway,
         operation: call.operation,
@@ -227,7 +233,7 @@ export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttem
     if (!isUniqueViolation(error)) throw error;
     // Either the same token won a race (a double click): answer with its attempt; or another
     // attempt on this target is in flight or unknown: refuse without calling.
-    const raced = await findByNonce(check.nonce);
+    const raced = await findByNonce(nonce);
     if (raced) return toMoneyAttemptDto(raced, now(), true);
     throw new AppError("money_in_flight", "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.");
   }

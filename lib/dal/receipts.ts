@@ -1,0 +1,50 @@
+import "server-only";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
+import { isGatewayError } from "@/lib/payments/http";
+import type { RequestMeta } from "@/lib/request-meta";
+import { budgetFor } from "@/lib/sync";
+import { LIVE_READ } from "./internal/live-detail";
+import { merchantFor } from "./internal/merchant-access";
+
+/**
+ * A transaction's receipt as USAePay renders it (GET /transactions/{key}/receipts/{template}: base64
+ * HTML, docs/usaepay-api.md, "Receipts"), and emailing it (POST /transactions/{key}/send with
+ * `toemail`). The HTML is the gateway's, not ours: pages show it only inside a sandboxed frame
+ * with a strict content security policy, never in the page itself.
+ */
+type Deps = Pick<GatewayDeps, "fetch">;
+
+export type Receipt = { ok: true; html: string } | { ok: false; message: string };
+
+export async function getReceipt(viewer: Viewer, slug: string, key: string, deps?: Deps): Promise<Receipt> {
+  const merchant = await merchantFor(viewer, "transactions:read", { slug });
+  try {
+    const budget = await budgetFor(merchant.id);
+    if (await budget.isExhausted()) return { ok: false, message: "USAePay's rate limit for this account is used up for the moment. Try again in a minute." };
+    const client = await usaepayClientFor(merchant, { fetch: deps?.fetch, timeoutMs: LIVE_READ.attemptMs });
+    return { ok: true, html: await client.getReceipt(key, { signal: AbortSignal.timeout(LIVE_READ.deadlineMs) }) };
+  } catch (error) {
+    if (isGatewayError(error)) return { ok: false, message: error.kind === "not_found" ? "USAePay has no receipt for this transaction." : error.userMessage };
+    throw error;
+  }
+}
+
+/** Emails the standard receipt. Not retried: a repeat would send it twice. */
+export async function emailReceipt(viewer: Viewer, slug: string, input: { key: string; email: string }, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
+  const merchant = await merchantFor(viewer, "transactions:email-receipt", { slug });
+  const audit = (outcome: "success" | "failure", code?: string) =>
+    recordAuditEvent({ actor: viewer, action: "transaction.receipt.email", outcome, targetType: "transaction", targetId: input.key, meta, details: { merchantId: merchant.id, toEmail: input.email, ...(code ? { code } : {}) } });
+  try {
+    const client = await usaepayClientFor(merchant, { fetch: deps?.fetch });
+    await client.emailReceipt({ transactionKey: input.key, toEmail: input.email });
+  } catch (error) {
+    if (!isGatewayError(error)) throw error;
+    await audit("failure", `${error.kind}${error.upstreamCode ? `:${error.upstreamCode}` : ""}`);
+    return { status: "error", message: error.outcomeUnknown ? "USAePay did not confirm it; the receipt may or may not have been sent." : error.userMessage };
+  }
+  await audit("success");
+  return { status: "success", message: `USAePay is emailing the receipt to ${input.email}.` };
+}
