@@ -2,12 +2,13 @@ import "server-only";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
 import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { isGatewayError } from "@/lib/payments/http";
 import type { RequestMeta } from "@/lib/request-meta";
 import { budgetFor } from "@/lib/sync";
 import { LIVE_READ } from "./internal/live-detail";
-import { merchantFor } from "./internal/merchant-access";
+import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 
 /**
  * A transaction's receipt as USAePay renders it (GET /transactions/{key}/receipts/{template}: base64
@@ -17,10 +18,18 @@ import { merchantFor } from "./internal/merchant-access";
  */
 type Deps = Pick<GatewayDeps, "fetch">;
 
-export type Receipt = { ok: true; html: string } | { ok: false; message: string };
+export type Receipt = ({ ok: true; html: string } | { ok: false; message: string }) & {
+  /** The customer's email on the transaction (Paydesk's copy), to offer as the recipient. */
+  customerEmail: string | null;
+};
 
 export async function getReceipt(viewer: Viewer, slug: string, key: string, deps?: Deps): Promise<Receipt> {
   const merchant = await merchantFor(viewer, "transactions:read", { slug });
+  const row = await db.mirrorTransaction.findUnique({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key } }, select: { customerEmail: true } });
+  return { ...(await renderReceipt(merchant, key, deps)), customerEmail: row?.customerEmail ?? null };
+}
+
+async function renderReceipt(merchant: MerchantDto, key: string, deps?: Deps): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
   try {
     const budget = await budgetFor(merchant.id);
     if (await budget.isExhausted()) return { ok: false, message: "USAePay's rate limit for this account is used up for the moment. Try again in a minute." };

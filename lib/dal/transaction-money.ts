@@ -30,14 +30,14 @@ async function contextFor(viewer: Viewer, slug: string, permission: Permission, 
 }
 
 /** A refund, or, above the account's limit, a request for a second person's approval. */
-export async function refundTransaction(viewer: Viewer, slug: string, input: RefundInput, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
+export async function refundTransaction(viewer: Viewer, slug: string, input: Omit<RefundInput, "merchant">, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
   const ctx = await contextFor(viewer, slug, "transactions:refund", meta, deps);
   const { refundApprovalAboveCents: limit } = await db.merchantAccount.findUniqueOrThrow({ where: { id: ctx.merchant.id }, select: { refundApprovalAboveCents: true } });
   if (limit !== null && input.amount > limit) return requestRefundApproval(ctx, input, limit);
   return attemptState(await refundOnce(ctx, { key: input.key, token: input.token, amountCents: input.amount, reasonCode: input.reasonCode, reasonText: input.reasonText }));
 }
 
-async function requestRefundApproval(ctx: MoneyContext, input: RefundInput, limit: number): Promise<ActionState> {
+async function requestRefundApproval(ctx: MoneyContext, input: Omit<RefundInput, "merchant">, limit: number): Promise<ActionState> {
   const nonce = verifyMoneyToken(input.token, bindingFor(ctx, "refund", input.key));
   // The same form sent again answers with what it did the first time.
   const attempt = await findAttemptByNonce(nonce);
@@ -59,17 +59,17 @@ async function requestRefundApproval(ctx: MoneyContext, input: RefundInput, limi
   return { status: "success", message: created ? requestMessage(limit) : `This form was already sent. ${requestMessage(limit)}` };
 }
 
-export async function voidTransaction(viewer: Viewer, slug: string, input: VoidInput, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
+export async function voidTransaction(viewer: Viewer, slug: string, input: Omit<VoidInput, "merchant">, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
   const ctx = await contextFor(viewer, slug, "transactions:void", meta, deps);
   return attemptState(await voidOnce(ctx, { key: input.key, token: input.token, release: input.release, reasonCode: input.reasonCode, reasonText: input.reasonText }));
 }
 
-export async function captureTransaction(viewer: Viewer, slug: string, input: CaptureInput, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
+export async function captureTransaction(viewer: Viewer, slug: string, input: Omit<CaptureInput, "merchant">, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
   const ctx = await contextFor(viewer, slug, "transactions:capture", meta, deps);
   return attemptState(await captureOnce(ctx, { key: input.key, token: input.token, amountCents: input.amount, reasonCode: input.reasonCode, reasonText: input.reasonText }));
 }
 
-export async function adjustTransaction(viewer: Viewer, slug: string, input: AdjustInput, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
+export async function adjustTransaction(viewer: Viewer, slug: string, input: Omit<AdjustInput, "merchant">, meta: RequestMeta, deps?: Deps): Promise<ActionState> {
   const ctx = await contextFor(viewer, slug, "transactions:adjust", meta, deps);
   return attemptState(await adjustOnce(ctx, { key: input.key, token: input.token, amountCents: input.amount, reasonCode: input.reasonCode, reasonText: input.reasonText }));
 }

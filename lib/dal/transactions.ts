@@ -12,6 +12,7 @@ import { moneyPanelFor, type TransactionMoneyPanel } from "./internal/usaepay-mo
 
 export type { TransactionDto, TransactionTotals } from "./internal/mirror-transactions";
 export type { TransactionMoneyPanel } from "./internal/usaepay-money/panel";
+export type { MoneyAttemptDto } from "./internal/money-attempts";
 
 /**
  * Transactions: the table from the local mirror, the detail live from USAePay when it can be.

@@ -119,6 +119,9 @@ export interface TransactionTotals {
   refundsCount: number;
   /** Gross − refunds. */
   netCents: number;
+  /** Voided sales and refunds: counted apart, in neither sum (as USAePay's batch totals do). */
+  voidsCount: number;
+  voidsCents: number;
 }
 
 /** Only approvals move money; a void is its own kind, so voided rows drop out of both sums. */
@@ -131,7 +134,7 @@ export async function mirrorTransactionTotals(merchantAccountId: string, query: 
     db.mirrorTransaction.count({ where }),
     db.mirrorTransaction.groupBy({
       by: ["kind"],
-      where: { AND: [where, { outcome: { in: MOVED_MONEY }, kind: { in: [...MONEY_IN_TYPES, ...MONEY_OUT_TYPES] } }] },
+      where: { AND: [where, { outcome: { in: MOVED_MONEY }, kind: { in: [...MONEY_IN_TYPES, ...MONEY_OUT_TYPES, "void"] } }] },
       _sum: { amountCents: true },
       _count: { _all: true },
     }),
@@ -147,5 +150,7 @@ export async function mirrorTransactionTotals(merchantAccountId: string, query: 
     refundsCents,
     refundsCount: sum(MONEY_OUT_TYPES, (group) => group._count._all),
     netCents: grossCents - refundsCents,
+    voidsCount: sum(["void"], (group) => group._count._all),
+    voidsCents: sum(["void"], (group) => group._sum.amountCents ?? 0),
   };
 }

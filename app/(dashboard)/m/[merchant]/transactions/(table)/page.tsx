@@ -5,9 +5,10 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getMerchant } from "@/lib/dal/merchants";
 import { getSyncStatus } from "@/lib/dal/sync";
-import { listTransactions } from "@/lib/dal/transactions";
+import { getTransactionTotals, listTransactions } from "@/lib/dal/transactions";
 import { amountText, parseTransactionQuery, transactionHref } from "@/lib/validation/transactions";
 import { TransactionFilters } from "../_components/transaction-filters";
+import { TransactionTotalsRow } from "../_components/transaction-totals";
 import { TransactionsTable } from "../_components/transactions-table";
 
 export const metadata = { title: "Transactions" };
@@ -25,10 +26,10 @@ export default async function MerchantTransactionsPage({
   const merchant = await getMerchant(viewer, slug);
   const query = parseTransactionQuery(await searchParams);
   const base = `/m/${merchant.slug}/transactions`;
-  const page = await listTransactions(viewer, slug, query);
+  const [page, totals] = await Promise.all([listTransactions(viewer, slug, query), getTransactionTotals(viewer, slug, query)]);
   // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
   const sync = await getSyncStatus(viewer, slug);
-  const filtered = !!(query.q || query.status || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
+  const filtered = !!(query.q || query.status || query.type || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
 
   return (
     <>
@@ -51,7 +52,10 @@ export default async function MerchantTransactionsPage({
             )}
           </div>
         ) : (
-          <TransactionsTable base={base} query={query} rows={page.items} />
+          <>
+            <TransactionTotalsRow totals={totals} label={filtered ? "Matching transactions" : "All transactions"} />
+            <TransactionsTable base={base} query={query} rows={page.items} />
+          </>
         )}
         <TablePager
           page={page.page}
@@ -59,7 +63,7 @@ export default async function MerchantTransactionsPage({
           total={page.total}
           hrefFor={(target) => transactionHref(base, query, { page: target })}
           action={base}
-          hidden={{ q: query.q, status: query.status, from: query.from, to: query.to, min: amountText(query.min), max: amountText(query.max), card: query.card, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
+          hidden={{ q: query.q, status: query.status, type: query.type, from: query.from, to: query.to, min: amountText(query.min), max: amountText(query.max), card: query.card, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
         />
       </div>
     </>
