@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { GatewayDeps } from "@/lib/gateways/clients";
 import { storeCustomerDetail } from "@/lib/sync/sync-customers";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
@@ -33,10 +34,11 @@ const CUSTOMER_TRANSACTIONS_PAGE_SIZE = 10;
  * One customer: fetched live when the key's budget allows (payment methods and schedules only
  * come with the detail answer, and are stored masked), else the mirror's copy, marked as such.
  */
-export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, key: string, page = 1): Promise<CustomerDetail> {
+export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, key: string, page = 1, deps?: Pick<GatewayDeps, "fetch">): Promise<CustomerDetail> {
   const merchant = await merchantFor(viewer, "customers:read", { slug: merchantSlug });
   const read = await readLive({
     merchant,
+    deps,
     record: "customer",
     fetch: (client, signal) => client.getCustomer(key, signal),
     store: (live) => storeCustomerDetail(merchant.id, live),
