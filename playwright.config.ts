@@ -67,6 +67,8 @@ export default defineConfig({
         MIRROR_SYNC_INTERVAL_SECONDS: "0",
         // Everything is logged, so the leak test reads every line the server writes.
         LOG_LEVEL: "debug",
+        // The outcome-unknown spec holds a refund's answer past this, without waiting 30 s.
+        USAEPAY_MONEY_TIMEOUT_SECONDS: "5",
       },
     },
   ],

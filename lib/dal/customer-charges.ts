@@ -47,7 +47,7 @@ export async function getChargeForm(viewer: Viewer, slug: string, customerKey: s
   };
 }
 
-export async function chargeSavedMethod(viewer: Viewer, slug: string, input: Omit<ChargeInput, "merchant">, meta: RequestMeta, deps?: Pick<GatewayDeps, "fetch">): Promise<ActionState> {
+export async function chargeSavedMethod(viewer: Viewer, slug: string, input: Omit<ChargeInput, "merchant" | "invoice" | "description"> & { invoice?: string; description?: string }, meta: RequestMeta, deps?: Pick<GatewayDeps, "fetch">): Promise<ActionState> {
   const merchant = await merchantFor(viewer, "customers:charge", { slug });
   const attempt = await chargeOnce(
     { viewer, meta, merchant, deps },
