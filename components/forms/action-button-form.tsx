@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { announcing } from "@/components/forms/use-action-toast";
 import { Notice } from "@/components/ui/notice";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 
@@ -21,7 +22,8 @@ export function ActionButtonForm({
   testId: string;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  // Also as a toast: the button (and its notice) leaves the page once its action resolves what it was for.
+  const [state, formAction] = useActionState(useMemo(() => announcing(action), [action]), IDLE);
   return (
     <form action={formAction} className="flex flex-col gap-2" data-testid={testId}>
       {Object.entries(hidden).map(([name, value]) => (

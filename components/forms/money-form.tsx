@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { announcing } from "@/components/forms/use-action-toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
@@ -34,7 +35,9 @@ interface MoneyFormProps {
  * result from the server and moves nothing. The server checks everything again.
  */
 export function MoneyForm({ action, hidden, fields, reviewLabel, pendingLabel, review, tone = "primary", testId }: MoneyFormProps) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  // Also as a toast: a form whose action closes it (a capture, a batch close) is gone from the
+  // re-rendered page, and its result must still be seen.
+  const [state, formAction, pending] = useActionState(useMemo(() => announcing(action), [action]), IDLE);
   const [confirming, setConfirming] = useState<Review | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);

@@ -11,6 +11,7 @@ test.describe("batches", () => {
   });
 
   test("the batch page's totals match the sum of its transactions; an admin closes the batch", async ({ browser }) => {
+    test.setTimeout(120_000);
     const first = await makeSale(account, "100.00");
     await makeSale(account, "25.50");
     await refundOutside(account, first, "10.25");
@@ -20,6 +21,7 @@ test.describe("batches", () => {
     await page.goto(`/m/${account.slug}/batches`);
     await expect(page.getByTestId("open-batch")).toBeVisible();
     await page.getByTestId("batch-row").first().getByTestId("batch-link").click();
+    await expect(page).toHaveURL(new RegExp(`/m/${account.slug}/batches/[a-z0-9]+$`));
     await expect(async () => {
       await page.reload();
       await expect(page.getByTestId("batch-agreement")).toHaveAttribute("data-agree", "true", { timeout: 1000 });
@@ -43,7 +45,7 @@ test.describe("batches", () => {
     await expect(dialog).toContainText("Its 3 transactions settle now for a net $115.25");
     const before = await upstreamCalls(account, "POST /batches/current/close");
     await dialog.getByRole("button", { name: "Close batch" }).click();
-    await expect(page.getByTestId("close-batch-form-result")).toContainText("is closed");
+    await expect(page.locator("[data-sonner-toast]")).toContainText("is closed");
     expect(await upstreamCalls(account, "POST /batches/current/close")).toBe(before + 1);
     await expect(page.getByTestId("batch-row").first()).toHaveAttribute("data-status", "closed");
     await expect(page.getByTestId("open-batch")).toHaveCount(0);

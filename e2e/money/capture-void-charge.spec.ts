@@ -23,7 +23,8 @@ test.describe("capture, void and charging a saved card", () => {
     await expect(page.getByRole("alertdialog")).toContainText("Capture $60.00?");
     await expect(page.getByRole("alertdialog").getByTestId("confirm-facts")).toContainText("$80.00");
     await page.getByRole("alertdialog").getByRole("button", { name: "Capture $60.00" }).click();
-    await expect(page.getByTestId("capture-form-result")).toHaveText("Captured $60.00: it settles with the open batch.");
+    // The capture form is gone once captured: its result is in the history (and a toast).
+    await expect(page.getByTestId("money-attempt").first()).toContainText("Captured $60.00: it settles with the open batch.");
     await expect(page.getByTestId("detail-type")).toContainText("Sale");
     await expect(page.getByTestId("detail-amount")).toHaveText("$60.00");
     await expect(page.getByTestId("batch-link")).toBeVisible();
@@ -35,7 +36,7 @@ test.describe("capture, void and charging a saved card", () => {
     await expect(dialog).toContainText("Void $60.00 and release the funds?");
     await expect(dialog).toContainText("the hold on the customer's card is released at once");
     await dialog.getByRole("button", { name: "Void and release funds" }).click();
-    await expect(page.getByTestId("void-form-result")).toContainText("the funds are available to them again right away");
+    await expect(page.getByTestId("money-attempt").first()).toContainText("the funds are available to them again right away");
     await expect(page.getByTestId("transaction-detail")).toContainText("Voided (Funds Released)");
     await expect(page.getByTestId("detail-type")).toContainText("Void");
     await expect(page.getByTestId("no-actions")).toBeVisible();

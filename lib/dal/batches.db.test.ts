@@ -42,6 +42,18 @@ describe("batches", { timeout: 30_000 }, () => {
     expect(await listCalls()).toBe(1);
   });
 
+  it("a batch opened since the list was read shows at once (the open batch is read live)", async () => {
+    const t = await moneySetup();
+    await t.sale(500);
+    const first = await listBatches(t.viewer, t.merchant.slug, firstPage, t.deps);
+    await t.closeBatch();
+    await t.sale(600);
+    const second = await listBatches(t.viewer, t.merchant.slug, firstPage, t.deps);
+    expect(second.open?.batch.key).toBeTruthy();
+    expect(second.open?.batch.key).not.toBe(first.open?.batch.key);
+    expect(second.items.map((batch) => batch.key)).toContain(second.open!.batch.key);
+  });
+
   it("an admin closes the open batch once; its transactions show settled at once; others may not", async () => {
     const t = await moneySetup();
     const sale = await t.sale(7_000);

@@ -3,6 +3,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { GatewayDeps } from "@/lib/gateways/clients";
 import type { RequestMeta } from "@/lib/request-meta";
 import { refreshBatchList, writeBatchDetail } from "@/lib/sync/mirror-batches";
@@ -67,8 +68,12 @@ async function localVoids(merchantAccountId: string, keys: string[]): Promise<Ma
 }
 
 async function refreshListIfStale(merchant: MerchantDto, deps?: Deps): Promise<LiveRead & { listedAt: string | null }> {
-  const newest = await db.mirrorBatch.findFirst({ where: { merchantAccountId: merchant.id, listedAt: { not: null } }, orderBy: { listedAt: "desc" }, select: { listedAt: true } });
-  if (newest?.listedAt && Date.now() - newest.listedAt.getTime() < BATCH_LIST_FRESH_MS) return { source: "live", listedAt: newest.listedAt.toISOString() };
+  const [newest, unlisted] = await Promise.all([
+    db.mirrorBatch.findFirst({ where: { merchantAccountId: merchant.id, listedAt: { not: null } }, orderBy: { listedAt: "desc" }, select: { listedAt: true } }),
+    // A batch known only from its detail (a new open one), or marked for a re-read, asks for the list.
+    db.mirrorBatch.count({ where: { merchantAccountId: merchant.id, listedAt: null } }),
+  ]);
+  if (newest?.listedAt && unlisted === 0 && Date.now() - newest.listedAt.getTime() < BATCH_LIST_FRESH_MS) return { source: "live", listedAt: newest.listedAt.toISOString() };
   const read = await readLive({
     merchant,
     record: "batches",
@@ -79,6 +84,31 @@ async function refreshListIfStale(merchant: MerchantDto, deps?: Deps): Promise<L
   });
   const after = await db.mirrorBatch.findFirst({ where: { merchantAccountId: merchant.id, listedAt: { not: null } }, orderBy: { listedAt: "desc" }, select: { listedAt: true } });
   return { ...read, listedAt: after?.listedAt?.toISOString() ?? null };
+}
+
+/**
+ * The open batch changes with every sale, so the list page reads it live (one call) rather than
+ * waiting for the next list refresh; with no open batch (USAePay answers 40027), rows the copy still
+ * calls open are marked for the next list read.
+ */
+async function refreshOpenBatch(merchant: MerchantDto, deps?: Deps): Promise<void> {
+  const markStale = () => db.mirrorBatch.updateMany({ where: { merchantAccountId: merchant.id, status: "open" }, data: { listedAt: null } });
+  try {
+    await readLive({
+      merchant,
+      record: "batch",
+      deps,
+      missing: "app_error",
+      fetch: (client, signal) => client.getBatch("current", signal),
+      store: async (current) => {
+        await writeBatchDetail(merchant.id, current);
+        await db.mirrorBatch.updateMany({ where: { merchantAccountId: merchant.id, status: "open", key: { not: current.key } }, data: { listedAt: null } });
+      },
+      drop: markStale,
+    });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "not_found")) throw error;
+  }
 }
 
 export interface OpenBatch {
@@ -106,6 +136,7 @@ async function openBatchOf(viewer: Viewer, merchant: MerchantDto, row: Row | nul
 export async function listBatches(viewer: Viewer, slug: string, page: { page: number; pageSize: number }, deps?: Deps): Promise<BatchList> {
   const merchant = await merchantForTable(viewer, "batches:read", slug);
   const read = await refreshListIfStale(merchant, deps);
+  await refreshOpenBatch(merchant, deps);
   const where = { merchantAccountId: merchant.id };
   const [rows, total, open] = await Promise.all([
     db.mirrorBatch.findMany({ where, orderBy: [{ openedAt: "desc" }, { key: "desc" }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
