@@ -156,4 +156,19 @@ test.describe("refunds", () => {
     await expect(page.getByTestId("position-remaining")).toHaveText("$25.00");
     await expect(page.getByTestId("money-attempt").first()).toHaveAttribute("data-status", "succeeded");
   });
+
+  test("a transaction's receipt shows in a sandboxed frame that loads nothing, and can be emailed", async ({ page }) => {
+    const key = await makeSale(account, "9.99");
+    await openTransaction(page, account, key);
+    await page.getByTestId("receipt-link").click();
+    const frame = page.getByTestId("receipt-frame");
+    await expect(frame).toHaveAttribute("sandbox", "allow-same-origin allow-modals");
+    expect(await frame.getAttribute("srcdoc")).toContain("Content-Security-Policy");
+    await expect(page.frameLocator('[data-testid="receipt-frame"]').locator("body")).toContainText("9.99");
+    await expect(page.getByTestId("receipt-print")).toBeVisible();
+
+    await page.getByLabel("Email the receipt to").fill("erin@example.com");
+    await page.getByRole("button", { name: "Email receipt" }).click();
+    await expect(page.getByTestId("email-receipt-result")).toHaveText("USAePay is emailing the receipt to erin@example.com.");
+  });
 });

@@ -6,29 +6,22 @@ import { chargeSavedMethod } from "@/lib/dal/customer-charges";
 import { emailReceipt } from "@/lib/dal/receipts";
 import { setRefundApprovalLimit } from "@/lib/dal/refund-approvals";
 import { chargeSchema, closeBatchSchema, emailReceiptSchema, refundLimitSchema } from "@/lib/validation/money-actions";
+import { accountAction } from "./account-action";
 import { defineAction } from "./define-action";
 
 /** The other USAePay money actions: a saved-card charge, closing a batch, emailing a receipt, the refund limit. */
-export const chargeSavedMethodAction = defineAction({
+export const chargeSavedMethodAction = accountAction({
   name: "chargeSavedMethod",
   permission: "customers:charge",
   schema: chargeSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await chargeSavedMethod(viewer, input.merchant, input, meta);
-    revalidatePath(`/m/${input.merchant}`, "layout");
-    return result;
-  },
+  run: (viewer, input, meta) => chargeSavedMethod(viewer, input.merchant, input, meta),
 });
 
-export const closeBatchAction = defineAction({
+export const closeBatchAction = accountAction({
   name: "closeBatch",
   permission: "batches:close",
   schema: closeBatchSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await closeBatch(viewer, input.merchant, input, meta);
-    revalidatePath(`/m/${input.merchant}`, "layout");
-    return result;
-  },
+  run: (viewer, input, meta) => closeBatch(viewer, input.merchant, input, meta),
 });
 
 export const emailReceiptAction = defineAction({

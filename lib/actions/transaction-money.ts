@@ -1,94 +1,62 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { approveRefundRequest, adjustTransaction, captureTransaction, checkMoneyOutcome, refundTransaction, rejectRefundRequest, voidTransaction } from "@/lib/dal/transaction-money";
 import { adjustSchema, approveRefundSchema, captureSchema, reconcileSchema, refundSchema, rejectRefundSchema, voidSchema } from "@/lib/validation/money-actions";
-import { defineAction } from "./define-action";
+import { accountAction } from "./account-action";
 
 /**
  * Money actions on a USAePay transaction's page. Each names its own permission (checked here and
- * again in the DAL, which also refuses an account the viewer was not granted). After any of them
- * the account's pages re-render, so the table, the batch and the transaction show the effect.
+ * again in the DAL, which also refuses an account the viewer was not granted).
  */
-const refreshAccount = (slug: string) => revalidatePath(`/m/${slug}`, "layout");
-
-export const refundTransactionAction = defineAction({
+export const refundTransactionAction = accountAction({
   name: "refundTransaction",
   permission: "transactions:refund",
   schema: refundSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await refundTransaction(viewer, input.merchant, input, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => refundTransaction(viewer, input.merchant, input, meta),
 });
 
-export const voidTransactionAction = defineAction({
+export const voidTransactionAction = accountAction({
   name: "voidTransaction",
   permission: "transactions:void",
   schema: voidSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await voidTransaction(viewer, input.merchant, input, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => voidTransaction(viewer, input.merchant, input, meta),
 });
 
-export const captureTransactionAction = defineAction({
+export const captureTransactionAction = accountAction({
   name: "captureTransaction",
   permission: "transactions:capture",
   schema: captureSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await captureTransaction(viewer, input.merchant, input, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => captureTransaction(viewer, input.merchant, input, meta),
 });
 
-export const adjustTransactionAction = defineAction({
+export const adjustTransactionAction = accountAction({
   name: "adjustTransaction",
   permission: "transactions:adjust",
   schema: adjustSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await adjustTransaction(viewer, input.merchant, input, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => adjustTransaction(viewer, input.merchant, input, meta),
 });
 
 /**
  * "Check the outcome": only reads USAePay. The wrapper's gate is reading transactions; the DAL
  * then requires the permission of the attempt's own kind (a void's check needs transactions:void …).
  */
-export const checkMoneyOutcomeAction = defineAction({
+export const checkMoneyOutcomeAction = accountAction({
   name: "checkMoneyOutcome",
   permission: "transactions:read",
   schema: reconcileSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await checkMoneyOutcome(viewer, input.merchant, input.attempt, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => checkMoneyOutcome(viewer, input.merchant, input.attempt, meta),
 });
 
-export const approveRefundAction = defineAction({
+export const approveRefundAction = accountAction({
   name: "approveRefund",
   permission: "refunds:approve",
   schema: approveRefundSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await approveRefundRequest(viewer, input.merchant, input, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => approveRefundRequest(viewer, input.merchant, input, meta),
 });
 
-export const rejectRefundAction = defineAction({
+export const rejectRefundAction = accountAction({
   name: "rejectRefund",
   permission: "refunds:approve",
   schema: rejectRefundSchema,
-  handler: async (viewer, input, meta) => {
-    const result = await rejectRefundRequest(viewer, input.merchant, input, meta);
-    refreshAccount(input.merchant);
-    return result;
-  },
+  run: (viewer, input, meta) => rejectRefundRequest(viewer, input.merchant, input, meta),
 });

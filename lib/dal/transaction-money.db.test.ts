@@ -181,6 +181,41 @@ describe("void, capture, adjust", { timeout: 30_000 }, () => {
   });
 });
 
+describe("when USAePay cannot be asked", { timeout: 30_000 }, () => {
+  it("the page offers actions from the rules on the local copy, and says so; the refund still goes through once", async () => {
+    let down = false;
+    const t = await moneySetup({ wrapFetch: (fetch) => async (input, init) => {
+      if (down && (init?.method ?? "GET") === "GET") throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect refused"), { code: "ECONNREFUSED" }) });
+      return fetch(input, init);
+    } });
+    const sale = await t.sale(2_000);
+    await page(t, sale.key); // mirrored
+    down = true;
+    const local = await page(t, sale.key);
+    expect(local.source).toBe("mirror");
+    expect(local.money.offeredBy).toBe("rules");
+    expect(local.money.position).toMatchObject({ source: "paydesk", remainingCents: 2_000 });
+    expect(Object.keys(local.money.forms).sort()).toEqual(["refund", "void"]);
+    const result = await refundTransaction(t.manager, t.merchant.slug, { key: sale.key, token: local.money.forms.refund!.token, amount: 500, ...reason }, META, t.deps);
+    expect(result.status).toBe("success");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: sale.key, action: "money.usaepay.refund" } });
+    expect(audit.details).toMatchObject({ checkedAgainst: "Paydesk's copy" });
+    expect((await page(t, sale.key)).money.position).toMatchObject({ refundedCents: 500, remainingCents: 1_500 });
+  });
+
+  it("rules alone never offer a void once settled, nor a capture of a sale", async () => {
+    const { actionsFromRules, positionFromMirror } = await import("./internal/usaepay-money/rules");
+    const base = { outcome: "approved", cardMasked: "4000xxxxxxxx2224", amountCents: 1000 };
+    const position = positionFromMirror({ amountCents: 1000 }, []);
+    expect(actionsFromRules({ ...base, kind: "sale", statusCode: "S" }, position)).toEqual({ refund: true, void: false, release: false, capture: false, adjust: false });
+    expect(actionsFromRules({ ...base, kind: "sale", statusCode: "P" }, position)).toEqual({ refund: true, void: true, release: true, capture: false, adjust: true });
+    expect(actionsFromRules({ ...base, kind: "auth-only", statusCode: "N" }, null)).toEqual({ refund: false, void: true, release: true, capture: true, adjust: true });
+    expect(actionsFromRules({ ...base, kind: "void", statusCode: "V" }, position)).toEqual({ refund: false, void: false, release: false, capture: false, adjust: false });
+    expect(actionsFromRules({ ...base, kind: "sale", statusCode: "D", outcome: "declined" }, position)).toEqual({ refund: false, void: false, release: false, capture: false, adjust: false });
+    expect(actionsFromRules({ ...base, kind: "sale", statusCode: "S" }, { ...position, refundedCents: 1000, remainingCents: 0 }).refund).toBe(false);
+  });
+});
+
 describe("the one-time token", { timeout: 30_000 }, () => {
   it("two concurrent submits of one form make exactly one POST /transactions; a second tab replays the first", async () => {
     const t = await moneySetup();

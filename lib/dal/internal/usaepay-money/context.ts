@@ -7,6 +7,7 @@ import { formatCents } from "@/lib/format";
 import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import type { UsaepayClient } from "@/lib/payments/usaepay";
 import type { RequestMeta } from "@/lib/request-meta";
+import { budgetFor } from "@/lib/sync";
 import type { MerchantDto } from "../merchant-access";
 import type { MoneyAttemptDto } from "../money-attempts";
 import type { MoneyTokenBinding } from "../money-token";
@@ -41,9 +42,18 @@ export function bindingFor(ctx: Pick<MoneyContext, "viewer" | "merchant">, opera
   return { viewerId: ctx.viewer.id, merchantId: ctx.merchant.id, operation: `usaepay.${operation}`, targetKey };
 }
 
-/** A client for one money call: never retried (the client refuses to), with its own timeout. */
-export function moneyClient(ctx: Pick<MoneyContext, "merchant" | "deps">): Promise<UsaepayClient> {
-  return usaepayClientFor(ctx.merchant, { fetch: ctx.deps?.fetch, timeoutMs: env.USAEPAY_MONEY_TIMEOUT_SECONDS * 1000 });
+/**
+ * A client for one money call: never retried (the client refuses to), with its own timeout. People's
+ * actions never wait on the sync's budget, but what X-Rate-Limit says is recorded into it, so the
+ * sync leaves room (docs/usaepay-api.md, "Rate limits").
+ */
+export async function moneyClient(ctx: Pick<MoneyContext, "merchant" | "deps">): Promise<UsaepayClient> {
+  const budget = await budgetFor(ctx.merchant.id);
+  return usaepayClientFor(ctx.merchant, {
+    fetch: ctx.deps?.fetch,
+    timeoutMs: env.USAEPAY_MONEY_TIMEOUT_SECONDS * 1000,
+    onRateLimit: (info) => void budget.record(info).catch(() => undefined),
+  });
 }
 
 /** USAePay sends a card's brand as a short code (`creditcard.type`, e.g. "V"); people read names. */

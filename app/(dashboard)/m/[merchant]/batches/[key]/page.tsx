@@ -3,6 +3,7 @@ import { TablePager } from "@/components/data-table/table-pager";
 import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { Figure } from "@/components/ui/figure";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getBatchDetail } from "@/lib/dal/batches";
@@ -14,17 +15,6 @@ import { BatchStatusBadge } from "../_components/batch-status-badge";
 import { OpenBatchCard } from "../_components/open-batch-card";
 
 export const metadata = { title: "Batch" };
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
 
 const pair = (count: number | null, cents: number | null, negative = false) => (count === null ? "—" : `${count} · ${formatCents(negative ? -(cents ?? 0) : (cents ?? 0))}`);
 
@@ -59,11 +49,11 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
           </CardHeader>
           <CardBody>
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
-              <Figure label="Sales" value={pair(batch.salesCount, batch.salesCents)} testId="batch-sales" />
-              <Figure label="Refunds" value={pair(batch.refundsCount, batch.refundsCents, true)} testId="batch-refunds" />
-              <Figure label={`Voids${batch.voidsFrom === "paydesk" ? " *" : ""}`} value={pair(batch.voidsCount, batch.voidsCents)} testId="batch-voids" />
-              <Figure label="Transactions" value={batch.totalCount === null ? "—" : String(batch.totalCount)} testId="batch-count" />
-              <Figure label="Net (sales − refunds)" value={batch.netCents === null ? "—" : formatCents(batch.netCents)} testId="batch-net" />
+              <Figure label="Sales" testId="batch-sales">{pair(batch.salesCount, batch.salesCents)}</Figure>
+              <Figure label="Refunds" testId="batch-refunds">{pair(batch.refundsCount, batch.refundsCents, true)}</Figure>
+              <Figure label={`Voids${batch.voidsFrom === "paydesk" ? " *" : ""}`} testId="batch-voids">{pair(batch.voidsCount, batch.voidsCents)}</Figure>
+              <Figure label="Transactions" testId="batch-count">{batch.totalCount === null ? "—" : String(batch.totalCount)}</Figure>
+              <Figure label="Net (sales − refunds)" testId="batch-net">{batch.netCents === null ? "—" : formatCents(batch.netCents)}</Figure>
             </dl>
             <p className="mt-3 text-xs text-slate-500" data-testid="batch-agreement" data-agree={agree}>
               {agree

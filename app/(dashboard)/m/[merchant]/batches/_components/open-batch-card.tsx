@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { Figure } from "@/components/ui/figure";
 import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import type { OpenBatch } from "@/lib/dal/batches";
@@ -24,30 +25,18 @@ export function OpenBatchCard({ slug, open, canReconcile }: { slug: string; open
       </CardHeader>
       <CardBody className="flex flex-col gap-4">
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">Sales</dt>
-            <dd className="font-semibold tabular-nums" data-testid="open-sales">
-              {totals.salesCount} · {formatCents(totals.grossCents)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">Refunds</dt>
-            <dd className="font-semibold tabular-nums" data-testid="open-refunds">
-              {totals.refundsCount} · {formatCents(-totals.refundsCents)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">Voids</dt>
-            <dd className="font-semibold tabular-nums">
-              {totals.voidsCount} · {formatCents(totals.voidsCents)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">Net</dt>
-            <dd className="font-semibold tabular-nums" data-testid="open-net">
-              {formatCents(totals.netCents)}
-            </dd>
-          </div>
+          <Figure label="Sales" testId="open-sales">
+            {totals.salesCount} · {formatCents(totals.grossCents)}
+          </Figure>
+          <Figure label="Refunds" testId="open-refunds">
+            {totals.refundsCount} · {formatCents(-totals.refundsCents)}
+          </Figure>
+          <Figure label="Voids">
+            {totals.voidsCount} · {formatCents(totals.voidsCents)}
+          </Figure>
+          <Figure label="Net" testId="open-net">
+            {formatCents(totals.netCents)}
+          </Figure>
         </dl>
         <p className="text-xs text-slate-500">
           Summed from Paydesk&apos;s copy of the batch&apos;s transactions{batch.netCents !== null ? `; USAePay last reported a net ${formatCents(batch.netCents)}` : ""}.

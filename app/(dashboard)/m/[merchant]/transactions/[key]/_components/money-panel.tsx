@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { Figure } from "@/components/ui/figure";
 import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import type { TransactionDto, TransactionMoneyPanel } from "@/lib/dal/transactions";
@@ -28,18 +29,15 @@ export function MoneyPanel({ slug, tx, money }: { slug: string; tx: TransactionD
       <CardBody className="flex flex-col gap-4">
         {position && (
           <dl className="grid grid-cols-3 gap-3 text-sm" data-testid="refund-position" data-source={position.source}>
-            <div>
-              <dt className="text-xs uppercase tracking-wide text-slate-500">Original</dt>
-              <dd className="font-semibold tabular-nums" data-testid="position-original">{formatCents(position.originalCents)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase tracking-wide text-slate-500">Already refunded</dt>
-              <dd className="font-semibold tabular-nums" data-testid="position-refunded">{formatCents(position.refundedCents)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase tracking-wide text-slate-500">Remaining refundable</dt>
-              <dd className="font-semibold tabular-nums" data-testid="position-remaining">{formatCents(position.remainingCents)}</dd>
-            </div>
+            <Figure label="Original" testId="position-original">
+              {formatCents(position.originalCents)}
+            </Figure>
+            <Figure label="Already refunded" testId="position-refunded">
+              {formatCents(position.refundedCents)}
+            </Figure>
+            <Figure label="Remaining refundable" testId="position-remaining">
+              {formatCents(position.remainingCents)}
+            </Figure>
             <p className="col-span-3 text-xs text-slate-500" data-testid="position-source">
               {position.source === "gateway"
                 ? "From the refunds USAePay lists for this sale."

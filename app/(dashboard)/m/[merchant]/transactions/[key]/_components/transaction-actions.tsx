@@ -49,6 +49,33 @@ function amountFrom(values: FormData): number | string {
   return parsed.cents;
 }
 
+/** The amount field and the reason of a refund, capture or adjustment. */
+function amountWithReason(prefix: string, label: string, hint: string, initial: string, placeholder?: string) {
+  return function AmountWithReason(errors: Record<string, string[] | undefined>, values: Record<string, string>) {
+    return (
+      <>
+        <Field id={`${prefix}-amount`} label={label} errors={errors.amount} hint={hint}>
+          <Input id={`${prefix}-amount`} name="amount" inputMode="decimal" autoComplete="off" defaultValue={values.amount ?? initial} placeholder={placeholder} aria-invalid={!!errors.amount} />
+        </Field>
+        <ReasonFields idPrefix={prefix} errors={errors} values={values} />
+      </>
+    );
+  };
+}
+
+function confirmation(title: string, confirmLabel: string, intro: ReactNode, rows: [string, ReactNode][]): Review {
+  return {
+    title,
+    confirmLabel,
+    description: (
+      <>
+        {intro}
+        <Facts rows={rows} />
+      </>
+    ),
+  };
+}
+
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
     <details className="rounded-md border border-slate-200 bg-white open:shadow-xs" data-testid={testId}>
@@ -78,14 +105,7 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
             reviewLabel="Review refund"
             pendingLabel="Refunding…"
             tone="danger"
-            fields={(errors, values) => (
-              <>
-                <Field id="refund-amount" label="Amount to refund ($)" errors={errors.amount} hint={`Up to ${formatCents(remainingCents)}; the whole remaining amount is filled in.`}>
-                  <Input id="refund-amount" name="amount" inputMode="decimal" autoComplete="off" defaultValue={values.amount ?? centsToDollarsText(remainingCents)} aria-invalid={!!errors.amount} />
-                </Field>
-                <ReasonFields idPrefix="refund" errors={errors} values={values} />
-              </>
-            )}
+            fields={amountWithReason("refund", "Amount to refund ($)", `Up to ${formatCents(remainingCents)}; the whole remaining amount is filled in.`, centsToDollarsText(remainingCents))}
             review={(values): Review | string => {
               const amount = amountFrom(values);
               if (typeof amount === "string") return amount;
@@ -93,18 +113,14 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
               const reason = reasonText(values);
               if (!reason) return reasonOrProblem(values);
               const needsApproval = approvalAboveCents !== null && amount > approvalAboveCents;
-              return {
-                title: needsApproval ? `Ask for approval to refund ${formatCents(amount)}?` : `Refund ${formatCents(amount)}?`,
-                confirmLabel: needsApproval ? "Ask for approval" : `Refund ${formatCents(amount)}`,
-                description: (
-                  <>
-                    {needsApproval
-                      ? `Refunds above ${formatCents(approvalAboveCents)} need a second person: this sends a request to another manager or admin, and nothing is refunded until they approve it.`
-                      : "The money goes back to the card or account the sale was paid with. This cannot be undone once the batch settles."}
-                    <Facts rows={[["Refund", formatCents(amount)], ["Of a sale of", formatCents(confirm.amountCents)], ...who, ["Reason", reason]]} />
-                  </>
-                ),
-              };
+              return confirmation(
+                needsApproval ? `Ask for approval to refund ${formatCents(amount)}?` : `Refund ${formatCents(amount)}?`,
+                needsApproval ? "Ask for approval" : `Refund ${formatCents(amount)}`,
+                needsApproval
+                  ? `Refunds above ${formatCents(approvalAboveCents)} need a second person: this sends a request to another manager or admin, and nothing is refunded until they approve it.`
+                  : "The money goes back to the card or account the sale was paid with. This cannot be undone once the batch settles.",
+                [["Refund", formatCents(amount)], ["Of a sale of", formatCents(confirm.amountCents)], ...who, ["Reason", reason]],
+              );
             }}
           />
         </Section>
@@ -140,18 +156,14 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
               const reason = reasonText(values);
               if (!reason) return reasonOrProblem(values);
               const release = values.get("release") === "on";
-              return {
-                title: release ? `Void ${formatCents(confirm.amountCents)} and release the funds?` : `Void ${formatCents(confirm.amountCents)}?`,
-                confirmLabel: release ? "Void and release funds" : "Void",
-                description: (
-                  <>
-                    {release
-                      ? "It will not settle, and the hold on the customer's card is released at once. This cannot be undone."
-                      : "It will not settle and the customer is not charged; the hold on their card drops off on their bank's schedule."}
-                    <Facts rows={[["Amount", formatCents(confirm.amountCents)], ...who, ["Reason", reason]]} />
-                  </>
-                ),
-              };
+              return confirmation(
+                release ? `Void ${formatCents(confirm.amountCents)} and release the funds?` : `Void ${formatCents(confirm.amountCents)}?`,
+                release ? "Void and release funds" : "Void",
+                release
+                  ? "It will not settle, and the hold on the customer's card is released at once. This cannot be undone."
+                  : "It will not settle and the customer is not charged; the hold on their card drops off on their bank's schedule.",
+                [["Amount", formatCents(confirm.amountCents)], ...who, ["Reason", reason]],
+              );
             }}
           />
         </Section>
@@ -164,13 +176,12 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
             testId="capture-form"
             reviewLabel="Review capture"
             pendingLabel="Capturing…"
-            fields={(errors, values) => (
-              <>
-                <Field id="capture-amount" label="Amount to capture ($, optional)" errors={errors.amount} hint={`Leave empty to capture the whole ${formatCents(authorizedCents)} authorized; a lower amount releases the rest.`}>
-                  <Input id="capture-amount" name="amount" inputMode="decimal" autoComplete="off" defaultValue={values.amount ?? ""} placeholder={centsToDollarsText(authorizedCents)} aria-invalid={!!errors.amount} />
-                </Field>
-                <ReasonFields idPrefix="capture" errors={errors} values={values} />
-              </>
+            fields={amountWithReason(
+              "capture",
+              "Amount to capture ($, optional)",
+              `Leave empty to capture the whole ${formatCents(authorizedCents)} authorized; a lower amount releases the rest.`,
+              "",
+              centsToDollarsText(authorizedCents),
             )}
             review={(values) => {
               const typed = String(values.get("amount") ?? "").trim();
@@ -179,16 +190,12 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
               if (amount > authorizedCents) return `A capture can be at most the ${formatCents(authorizedCents)} authorized.`;
               const reason = reasonText(values);
               if (!reason) return reasonOrProblem(values);
-              return {
-                title: `Capture ${formatCents(amount)}?`,
-                confirmLabel: `Capture ${formatCents(amount)}`,
-                description: (
-                  <>
-                    The authorization becomes a sale in the open batch and settles with it.
-                    <Facts rows={[["Capture", formatCents(amount)], ["Authorized", formatCents(authorizedCents)], ...who, ["Reason", reason]]} />
-                  </>
-                ),
-              };
+              return confirmation(`Capture ${formatCents(amount)}?`, `Capture ${formatCents(amount)}`, "The authorization becomes a sale in the open batch and settles with it.", [
+                ["Capture", formatCents(amount)],
+                ["Authorized", formatCents(authorizedCents)],
+                ...who,
+                ["Reason", reason],
+              ]);
             }}
           />
         </Section>
@@ -201,13 +208,11 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
             testId="adjust-form"
             reviewLabel="Review adjustment"
             pendingLabel="Adjusting…"
-            fields={(errors, values) => (
-              <>
-                <Field id="adjust-amount" label="New total ($)" errors={errors.amount} hint={refundedCents > 0 ? `Not below the ${formatCents(refundedCents)} already refunded.` : "The sale's new total, not a difference."}>
-                  <Input id="adjust-amount" name="amount" inputMode="decimal" autoComplete="off" defaultValue={values.amount ?? centsToDollarsText(confirm.amountCents)} aria-invalid={!!errors.amount} />
-                </Field>
-                <ReasonFields idPrefix="adjust" errors={errors} values={values} />
-              </>
+            fields={amountWithReason(
+              "adjust",
+              "New total ($)",
+              refundedCents > 0 ? `Not below the ${formatCents(refundedCents)} already refunded.` : "The sale's new total, not a difference.",
+              centsToDollarsText(confirm.amountCents),
             )}
             review={(values) => {
               const amount = amountFrom(values);
@@ -216,16 +221,12 @@ export function TransactionActions({ slug, txKey, forms, confirm, remainingCents
               if (amount === confirm.amountCents) return "That is the amount it already has.";
               const reason = reasonText(values);
               if (!reason) return reasonOrProblem(values);
-              return {
-                title: `Change the amount to ${formatCents(amount)}?`,
-                confirmLabel: `Set to ${formatCents(amount)}`,
-                description: (
-                  <>
-                    The unsettled sale is changed in place; it settles for the new amount.
-                    <Facts rows={[["Now", formatCents(confirm.amountCents)], ["New total", formatCents(amount)], ...who, ["Reason", reason]]} />
-                  </>
-                ),
-              };
+              return confirmation(`Change the amount to ${formatCents(amount)}?`, `Set to ${formatCents(amount)}`, "The unsettled sale is changed in place; it settles for the new amount.", [
+                ["Now", formatCents(confirm.amountCents)],
+                ["New total", formatCents(amount)],
+                ...who,
+                ["Reason", reason],
+              ]);
             }}
           />
         </Section>
