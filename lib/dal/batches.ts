@@ -12,7 +12,7 @@ import type { Paged } from "@/lib/validation/table-state";
 import { readLive, type LiveRead } from "./internal/live-detail";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 import { findBlockingAttempt, type MoneyAttemptDto } from "./internal/money-attempts";
-import { listMirrorTransactions, mirrorTransactionTotals, type TransactionDto, type TransactionTotals } from "./internal/mirror-transactions";
+import { listMirrorTransactionsWithTotals, mirrorTransactionTotals, type TransactionDto, type TransactionTotals } from "./internal/mirror-transactions";
 import { merchantForTable } from "./internal/table-view";
 import { closeBatchOnce } from "./internal/usaepay-money/batch-close";
 import { attemptState } from "./internal/usaepay-money/context";
@@ -174,7 +174,8 @@ export async function getBatchDetail(viewer: Viewer, slug: string, key: string, 
   const row = await db.mirrorBatch.findUnique({ where });
   const scope = { batchKey: key };
   // A batch only Paydesk's transactions know of (USAePay unreachable) still shows them.
-  const [transactions, totals, voids] = await Promise.all([listMirrorTransactions(merchant.id, query, scope), mirrorTransactionTotals(merchant.id, {}, scope), localVoids(merchant.id, [key])]);
+  // The batch page has no filters, so the page's totals are the whole batch's.
+  const [{ totals, ...transactions }, voids] = await Promise.all([listMirrorTransactionsWithTotals(merchant.id, { q: "", sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize }, scope), localVoids(merchant.id, [key])]);
   const batch = row ? toDto(row, voids.get(key)) : unknownBatch(key);
   return { ...read, batch, transactions, totals, open: row?.status === "open" ? await openBatchOf(viewer, merchant, row, voids) : null };
 }

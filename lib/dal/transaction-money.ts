@@ -108,7 +108,7 @@ export async function approveRefundRequest(viewer: Viewer, slug: string, input: 
   await linkApprovalAttempt(approved.id, attempt.id);
   await auditDecision(viewer, meta, ctx.merchant.id, approved, { attemptId: attempt.id, refund: attempt.status });
   const state = attemptState(attempt);
-  return { ...state, message: `Approved. ${state.message}` };
+  return { ...state, message: state.status === "success" ? `Approved. ${state.message}` : `Approved, but the refund did not go through: ${state.message}` };
 }
 
 export async function rejectRefundRequest(viewer: Viewer, slug: string, input: { request: string; note?: string }, meta: RequestMeta): Promise<ActionState> {

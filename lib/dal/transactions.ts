@@ -6,7 +6,7 @@ import type { Paged } from "@/lib/validation/table-state";
 import type { LiveRead } from "./internal/live-detail";
 import { merchantFor } from "./internal/merchant-access";
 import { merchantForTable } from "./internal/table-view";
-import { listMirrorTransactions, mirrorTransactionTotals, type TransactionDto, type TransactionTotals } from "./internal/mirror-transactions";
+import { listMirrorTransactionsWithTotals, type TransactionDto, type TransactionTotals } from "./internal/mirror-transactions";
 import { readTransactionFacts } from "./internal/usaepay-money/facts";
 import { moneyPanelFor, type TransactionMoneyPanel } from "./internal/usaepay-money/panel";
 
@@ -19,15 +19,10 @@ export type { MoneyAttemptDto } from "./internal/money-attempts";
  * Every function checks `transactions:read` and resolves the account by slug for this viewer,
  * so another account's keys in a URL answer "not found".
  */
-export async function listTransactions(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<Paged<TransactionDto>> {
+/** A page of the table, with the totals row (count, gross, refunds, net) of every row the filters match, computed in the database. */
+export async function listTransactions(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<Paged<TransactionDto> & { totals: TransactionTotals }> {
   const merchant = await merchantForTable(viewer, "transactions:read", merchantSlug);
-  return listMirrorTransactions(merchant.id, query);
-}
-
-/** The totals row: count, gross, refunds and net of every row the filters match, computed in the database. */
-export async function getTransactionTotals(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<TransactionTotals> {
-  const merchant = await merchantFor(viewer, "transactions:read", { slug: merchantSlug });
-  return mirrorTransactionTotals(merchant.id, query);
+  return listMirrorTransactionsWithTotals(merchant.id, query);
 }
 
 export type TransactionDetail = LiveRead & {

@@ -71,6 +71,9 @@ CREATE INDEX "MirrorBatch_merchantAccountId_listedAt_idx" ON "MirrorBatch"("merc
 CREATE INDEX "MirrorTransaction_merchantAccountId_kind_createdAt_idx" ON "MirrorTransaction"("merchantAccountId", "kind", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "MirrorTransaction_merchantAccountId_kind_outcome_amountCent_idx" ON "MirrorTransaction"("merchantAccountId", "kind", "outcome", "amountCents");
+
+-- CreateIndex
 CREATE INDEX "MirrorTransaction_merchantAccountId_refundOfKey_idx" ON "MirrorTransaction"("merchantAccountId", "refundOfKey");
 
 -- AddForeignKey
@@ -80,7 +83,7 @@ ALTER TABLE "RefundApproval" ADD CONSTRAINT "RefundApproval_merchantAccountId_fk
 ALTER TABLE "MirrorBatch" ADD CONSTRAINT "MirrorBatch_merchantAccountId_fkey" FOREIGN KEY ("merchantAccountId") REFERENCES "MerchantAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Backfill the kind of rows mirrored before this migration (lib/sync/mirror-rows.ts transactionKind
+-- Backfill the kind of rows mirrored before this migration (transactionKind in lib/validation/transaction-types.ts
 -- decides it for new writes). Gateway refund links were not stored then, so card refunds read as
 -- credits until the transactions mirror is walked again: the next sync does a full walk.
 UPDATE "MirrorTransaction" SET "kind" = CASE

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getMerchant } from "@/lib/dal/merchants";
 import { getSyncStatus } from "@/lib/dal/sync";
-import { getTransactionTotals, listTransactions } from "@/lib/dal/transactions";
+import { listTransactions } from "@/lib/dal/transactions";
 import { amountText, parseTransactionQuery, transactionHref } from "@/lib/validation/transactions";
 import { TransactionFilters } from "../_components/transaction-filters";
 import { TransactionTotalsRow } from "../_components/transaction-totals";
@@ -26,7 +26,7 @@ export default async function MerchantTransactionsPage({
   const merchant = await getMerchant(viewer, slug);
   const query = parseTransactionQuery(await searchParams);
   const base = `/m/${merchant.slug}/transactions`;
-  const [page, totals] = await Promise.all([listTransactions(viewer, slug, query), getTransactionTotals(viewer, slug, query)]);
+  const page = await listTransactions(viewer, slug, query);
   // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
   const sync = await getSyncStatus(viewer, slug);
   const filtered = !!(query.q || query.status || query.type || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
@@ -53,7 +53,7 @@ export default async function MerchantTransactionsPage({
           </div>
         ) : (
           <>
-            <TransactionTotalsRow totals={totals} label={filtered ? "Matching transactions" : "All transactions"} />
+            <TransactionTotalsRow totals={page.totals} label={filtered ? "Matching transactions" : "All transactions"} />
             <TransactionsTable base={base} query={query} rows={page.items} />
           </>
         )}
