@@ -71,11 +71,13 @@ export default defineConfig({
         // detail specs see a refresh whatever the age of the rows the table specs synced.
         DETAIL_FRESH_SECONDS: "0",
         // The sessions global setup saves must outlive a long run; the idle-timeout spec starts
-        // its own server with a short timeout (e2e/security/idle-timeout.spec.ts).
+        // its own server with a short timeout (e2e/security/idle-and-step-up.spec.ts).
         SESSION_IDLE_TIMEOUT_SECONDS: "28800",
         // Likewise the step-up window: a sign-in in global setup covers key rotations in later
-        // specs; e2e/security/step-up.spec.ts checks the prompt on a server with a short one.
+        // specs; e2e/security/idle-and-step-up.spec.ts checks the prompt on a server with a short one.
         STEP_UP_MAX_AGE_SECONDS: "28800",
+        // The outcome-unknown spec holds a refund's answer past this, without waiting 30 s.
+        USAEPAY_MONEY_TIMEOUT_SECONDS: "5",
       },
     },
   ],

@@ -17,6 +17,7 @@ describe("parseEnv", () => {
     expect(env.STEP_UP_MAX_AGE_SECONDS).toBe(300);
     expect(env.TRUSTED_PROXIES).toBe("");
     expect(env.TWO_FACTOR_REQUIRED_FOR).toBe("admins");
+    expect(env.USAEPAY_MONEY_TIMEOUT_SECONDS).toBe(30);
   });
 
   it("holds interactive timeouts to at most 10 s and the egress id to safe characters", () => {
@@ -30,6 +31,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "not-an-address" })).toThrow(/TRUSTED_PROXIES must be addresses/);
     expect(() => parseEnv({ ...valid, GATEWAY_ALLOWED_HOSTS: "https://gw.example.com/" })).toThrow(/GATEWAY_ALLOWED_HOSTS must be host names/);
     expect(() => parseEnv({ ...valid, SESSION_IDLE_TIMEOUT_SECONDS: "5" })).toThrow(/SESSION_IDLE_TIMEOUT_SECONDS/);
+  });
+
+  it("bounds the money-call timeout", () => {
+    expect(parseEnv({ ...valid, USAEPAY_MONEY_TIMEOUT_SECONDS: "5" }).USAEPAY_MONEY_TIMEOUT_SECONDS).toBe(5);
+    expect(() => parseEnv({ ...valid, USAEPAY_MONEY_TIMEOUT_SECONDS: "1" })).toThrow(/USAEPAY_MONEY_TIMEOUT_SECONDS/);
   });
 
   it("rejects a missing secret with a message that names it", () => {

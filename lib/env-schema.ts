@@ -73,7 +73,7 @@ const envSchema = z.object({
   USAEPAY_EGRESS_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, "may hold letters, digits and . _ : - (at most 64)").default("installation"),
   /** Percent of each USAePay window (minute, day) the sync leaves for people: staff actions and live reads. */
   UPSTREAM_RESERVE_PERCENT: z.coerce.number().int().min(5).max(80).default(20),
-  /** How long a call someone is waiting for (a key check, a refund, a live look-up) may take. */
+  /** How long a call someone is waiting for (a key check, an access-ID change, a live look-up) may take; money calls have USAEPAY_MONEY_TIMEOUT_SECONDS. */
   INTERACTIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(10).default(8),
   /** A detail page's local copy younger than this is shown without asking USAePay. */
   DETAIL_FRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
@@ -81,6 +81,11 @@ const envSchema = z.object({
   LIVE_READS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
   /** With webhooks on for an account, its incremental sync runs only this often (a safety net). */
   MIRROR_SAFETY_NET_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * How long a USAePay call that moves money (refund, void, capture, adjust, charge, batch close)
+   * may take before its outcome is recorded as unknown and reconciled by a read. Never retried.
+   */
+  USAEPAY_MONEY_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(120).default(30),
   USAEPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4010/api/v2/"),
   CLIENTPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4020/v2/"),
 });

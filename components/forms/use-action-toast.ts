@@ -9,15 +9,29 @@ export function signInAgainHref(): string {
   return `/login?callbackUrl=${encodeURIComponent(`${window.location.pathname}${window.location.search}`)}&reason=ended`;
 }
 
-/**
- * Announces an action's outcome as a toast (forms with inline messages don't need it). When the
- * session had ended, the toast offers the sign-in that comes back here.
- */
+/** When the session had ended, the toast offers the sign-in that comes back here. */
+function announce(state: ActionState) {
+  if (!state.message) return;
+  if (state.status === "success") toast.success(state.message);
+  if (state.status === "error" && state.sessionEnded) toast.error(state.message, { action: { label: "Sign in", onClick: () => window.location.assign(signInAgainHref()) } });
+  else if (state.status === "error") toast.error(state.message);
+}
+
+/** Announces an action's outcome as a toast (forms with inline messages don't need it). */
 export function useActionToast(state: ActionState) {
-  useEffect(() => {
-    if (!state.message) return;
-    if (state.status === "success") toast.success(state.message);
-    if (state.status === "error" && state.sessionEnded) toast.error(state.message, { action: { label: "Sign in", onClick: () => window.location.assign(signInAgainHref()) } });
-    else if (state.status === "error") toast.error(state.message);
-  }, [state]);
+  useEffect(() => announce(state), [state]);
+}
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * The action, announcing its outcome as a toast the moment it answers: for a form the answer
+ * may remove from the page (a capture hides the capture form), whose own effects never run.
+ */
+export function announcing(action: Action): Action {
+  return async (previous, formData) => {
+    const state = await action(previous, formData);
+    announce(state);
+    return state;
+  };
 }

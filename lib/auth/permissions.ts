@@ -2,7 +2,7 @@
  * Roles as data: what each role may do. Every server action and page names one of
  * these permissions and checks it on the server; hiding a button is only cosmetic.
  * A permission is declared only once something checks it (lib/auth/permissions-checked.test.ts
- * fails otherwise): the refund and void actions add theirs when they arrive.
+ * fails otherwise).
  */
 export const ROLES = ["ADMIN", "MANAGER", "VIEWER"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -13,6 +13,15 @@ export const PERMISSIONS = [
   "transactions:read",
   /** Ask USAePay for a record the mirror has never seen (a detail page's "Look up live"). */
   "mirror:lookup-live",
+  "transactions:refund",
+  "transactions:void",
+  "transactions:capture",
+  "transactions:adjust",
+  "transactions:email-receipt",
+  "refunds:approve",
+  "customers:charge",
+  "batches:read",
+  "batches:close",
   "sync:run",
   "access-ids:read",
   "access-ids:validate",
@@ -30,11 +39,18 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Everyone signed in: see the accounts granted to them, their tables and the mirror's Refresh. */
-const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read"];
+const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "sync:run", "access-ids:read"];
+
+/**
+ * Managers move money day to day: refunds (and approving a colleague's refund above the account's
+ * limit), voids, captures, charging a customer's saved card, emailing receipts. Adjusting an
+ * amount and closing a batch early stay with admins.
+ */
+const MONEY: Permission[] = ["transactions:refund", "transactions:void", "transactions:capture", "transactions:email-receipt", "refunds:approve", "customers:charge"];
 
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  MANAGER: new Set<Permission>([...READ, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request"]),
+  MANAGER: new Set<Permission>([...READ, ...MONEY, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request"]),
   VIEWER: new Set<Permission>(READ),
 };
 

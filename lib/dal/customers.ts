@@ -57,7 +57,7 @@ export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, ke
   if (!row) return notMirrored(viewer);
   const freshness = await keepFresh(liveCustomer(viewer, merchant, key, deps), row.detailSyncedAt);
   const transactions = can(viewer.role, "transactions:read")
-    ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, key)
+    ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, { customerKey: key })
     : null;
   return { ...freshness, customer: toCustomerDetailDto(row), transactions };
 }

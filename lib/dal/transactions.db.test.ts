@@ -91,3 +91,52 @@ describe("transactions data layer", () => {
     expect((await listTransactions(viewer, merchant.slug, parseTransactionQuery({}))).total).toBe(1);
   });
 });
+
+describe("kinds, the type filter and the totals row", () => {
+  async function mirrorOfKinds() {
+    const slug = `kinds-${randomUUID().slice(0, 8)}`;
+    const merchant = await db.merchantAccount.create({ data: { slug, name: slug } });
+    const row = (key: string, amountCents: number, typeCode: string, statusCode: string, extra: Partial<Parameters<typeof transactionRow>[1]> = {}) =>
+      transactionRow(merchant.id, {
+        key, refnum: `R${key}`, createdAt: "2026-03-01T10:00:00.000Z", outcome: "approved", resultCode: "A", typeCode, statusCode, amountCents,
+        card: { brand: "V", maskedNumber: "XXXXXXXXXXXX2224", last4: "2224" }, isDuplicate: false, availableActions: [], ...extra,
+      });
+    await db.mirrorTransaction.createMany({
+      data: [
+        row("s1", 10_000, "S", "P"),
+        row("s2", 5_000, "S", "S"),
+        row("k1", 2_500, "K", "P", { card: undefined, check: { maskedAccount: "xxxxx3210" } }),
+        row("r1", 1_500, "C", "P", { refundOf: { key: "s1", refnum: "Rs1" } }),
+        row("c1", 700, "C", "P"),
+        row("v1", 9_900, "V", "V"),
+        row("a1", 4_000, "A", "N"),
+        row("d1", 3_000, "S", "D", { outcome: "declined", resultCode: "D" }),
+      ],
+    });
+    return merchant;
+  }
+
+  it("stores each row's kind and filters by it", async () => {
+    const merchant = await mirrorOfKinds();
+    const viewer = await admin();
+    const kinds = Object.fromEntries((await db.mirrorTransaction.findMany({ where: { merchantAccountId: merchant.id } })).map((row) => [row.key, row.kind]));
+    expect(kinds).toEqual({ s1: "sale", s2: "sale", k1: "check", r1: "refund", c1: "credit", v1: "void", a1: "auth-only", d1: "sale" });
+    const keys = async (type: string) => (await listTransactions(viewer, merchant.slug, parseTransactionQuery({ type }))).items.map((item) => item.key).sort();
+    expect(await keys("refund")).toEqual(["r1"]);
+    expect(await keys("credit")).toEqual(["c1"]);
+    expect(await keys("auth-only")).toEqual(["a1"]);
+    expect(await keys("sale")).toEqual(["d1", "s1", "s2"]);
+  });
+
+  it("totals the whole filtered set in the database: approvals only, refunds and credits against gross, voids apart", async () => {
+    const merchant = await mirrorOfKinds();
+    const viewer = await admin();
+    const totals = async (params: Record<string, string>) => (await listTransactions(viewer, merchant.slug, parseTransactionQuery(params))).totals;
+    expect(await totals({ pageSize: "10" })).toEqual({
+      count: 8, grossCents: 17_500, salesCount: 3, refundsCents: 2_200, refundsCount: 2, netCents: 15_300, voidsCount: 1, voidsCents: 9_900,
+    });
+    // Filtered: only pending rows (the page would show 10 of them; the totals cover all).
+    expect(await totals({ status: "pending" })).toMatchObject({ count: 5, grossCents: 12_500, refundsCents: 2_200, netCents: 10_300 });
+    expect(await totals({ type: "refund" })).toMatchObject({ count: 1, grossCents: 0, refundsCents: 1_500, netCents: -1_500 });
+  });
+});

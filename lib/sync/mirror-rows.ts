@@ -1,5 +1,6 @@
 import "server-only";
 import type { UsaepayCustomer, UsaepayTransaction } from "@/lib/payments/usaepay";
+import { transactionKind } from "@/lib/validation/transaction-types";
 
 /**
  * USAePay domain objects → mirror rows. Only masked card data is kept (the gateway sends
@@ -17,6 +18,7 @@ export function customerDisplayName(customer: Pick<UsaepayCustomer, "firstName" 
 }
 
 export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction) {
+  const refundOfKey = tx.refundOf?.key ?? null;
   const row = {
     merchantAccountId,
     key: tx.key,
@@ -52,6 +54,8 @@ export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction
     orderId: tx.orderId ?? null,
     description: tx.description ?? null,
     errorMessage: tx.errorMessage ?? null,
+    kind: transactionKind({ typeCode: tx.typeCode, statusCode: tx.statusCode, isCheck: !!tx.check && !tx.card, refundOfKey }),
+    refundOfKey,
   };
   return { ...row, search: transactionSearch(row) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, Prisma, type Db } from "@/lib/db";
 import type { CustomerListRow, TransactionRow } from "./mirror-rows";
+import { keepKnownRefundLinks } from "./refund-links";
 
 /**
  * Writes of the mirror. Every page is written in one database transaction together with
@@ -89,7 +90,7 @@ export async function upsertTransactionRows(writer: Writer, rows: TransactionRow
 export async function writeTransactionPage(merchantAccountId: string, rows: TransactionRow[], cursor: CursorUpdate, stateAt: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     await advanceCursor(tx, merchantAccountId, cursor);
-    await upsertTransactionRows(tx, rows, stateAt);
+    await upsertTransactionRows(tx, await keepKnownRefundLinks(tx, merchantAccountId, uniqueByKey(rows)), stateAt);
   }, PAGE_TX);
 }
 

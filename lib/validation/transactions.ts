@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { isoDay } from "./days";
 import { rangeFilterProblems, type FilterProblems } from "./filter-problems";
+import { parseDollars } from "./money";
+import { TRANSACTION_TYPE_KEYS } from "./transaction-types";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 
-/** Dollars as typed ("12", "12.5", "1,200.00") → integer cents, else undefined. */
+/** A filter's dollars as typed ("12", "12.5", "1,200.00") → integer cents, else undefined (parseDollars in ./money). */
 export const dollarsToCents = z
   .string()
   .transform((value, ctx) => {
-    const cleaned = value.replace(/[$,\s]/g, "");
-    if (!/^\d{1,9}(\.\d{1,2})?$/.test(cleaned)) {
-      ctx.addIssue({ code: "custom", message: "not an amount" });
-      return z.NEVER;
-    }
-    const [whole, fraction = ""] = cleaned.split(".");
-    return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    const parsed = parseDollars(value);
+    if (parsed.ok) return parsed.cents;
+    ctx.addIssue({ code: "custom", message: "not an amount" });
+    return z.NEVER;
   })
   .optional()
   .catch(undefined);
@@ -34,6 +33,7 @@ export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
 
 const schema = tableQuerySchema(TRANSACTION_SORTS, {
   status: z.enum(Object.keys(TRANSACTION_STATUSES) as [TransactionStatus, ...TransactionStatus[]]).optional().catch(undefined),
+  type: z.enum(TRANSACTION_TYPE_KEYS).optional().catch(undefined),
   from: isoDay,
   to: isoDay,
   min: dollarsToCents,
@@ -42,7 +42,7 @@ const schema = tableQuerySchema(TRANSACTION_SORTS, {
 });
 
 export type TransactionQuery = z.infer<typeof schema>;
-const KEYS = ["q", "status", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
+const KEYS = ["q", "status", "type", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
 
 export function parseTransactionQuery(params: SearchParams): TransactionQuery {
   return schema.parse(pick(params, KEYS));
@@ -56,7 +56,7 @@ export function transactionHref(base: string, query: TransactionQuery, changes: 
     base,
     query,
     changes,
-    (next) => ({ q: next.q, status: next.status, from: next.from, to: next.to, min: centsToText(next.min), max: centsToText(next.max), card: next.card, sort: next.sort, dir: next.dir, page: next.page, pageSize: next.pageSize }),
+    (next) => ({ q: next.q, status: next.status, type: next.type, from: next.from, to: next.to, min: centsToText(next.min), max: centsToText(next.max), card: next.card, sort: next.sort, dir: next.dir, page: next.page, pageSize: next.pageSize }),
     { sort: TRANSACTION_SORTS[0] },
   );
 }

@@ -68,7 +68,7 @@ const freshMs = () => env.DETAIL_FRESH_SECONDS * 1000;
 
 let limiter: RateLimiterPrisma | undefined;
 /** One live read for this person, if their per-minute allowance has room (shared by every instance). */
-async function perUserAllows(viewer: Viewer): Promise<boolean> {
+export async function perUserAllows(viewer: Viewer): Promise<boolean> {
   limiter ??= new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: "live-read", points: env.LIVE_READS_PER_USER_PER_MINUTE, duration: 60, clearExpiredByTimeout: false });
   for (let attempt = 0; ; attempt += 1) {
     try {

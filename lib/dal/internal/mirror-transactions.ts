@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import type { Paged } from "@/lib/validation/table-state";
+import { MONEY_IN_TYPES, MONEY_OUT_TYPES, transactionTypeOf, type TransactionType } from "@/lib/validation/transaction-types";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 import { mirrorSearch } from "./mirror-search";
 import { readPage } from "./paging";
@@ -14,7 +15,12 @@ export interface TransactionDto {
   key: string;
   refnum: string;
   createdAt: string;
+  typeCode: string | null;
   typeLabel: string | null;
+  /** Sale, refund, void, auth-only, credit, check (lib/validation/transaction-types.ts). */
+  kind: TransactionType;
+  /** On a refund: the transaction it refunds. */
+  refundOfKey: string | null;
   resultCode: string;
   outcome: string;
   statusCode: string | null;
@@ -43,9 +49,11 @@ export interface TransactionDto {
   errorMessage: string | null;
 }
 
-export function toTransactionDto(row: Omit<TransactionRow, "merchantAccountId" | "search" | "outcome"> & { outcome: string }): TransactionDto {
+type StoredRow = Omit<TransactionRow, "merchantAccountId" | "search" | "outcome" | "kind"> & { outcome: string; kind: string | null };
+
+export function toTransactionDto(row: StoredRow): TransactionDto {
   return {
-    key: row.key, refnum: row.refnum, createdAt: row.createdAt.toISOString(), typeLabel: row.typeLabel, resultCode: row.resultCode, outcome: row.outcome,
+    key: row.key, refnum: row.refnum, createdAt: row.createdAt.toISOString(), typeCode: row.typeCode, typeLabel: row.typeLabel, kind: transactionTypeOf(row.kind), refundOfKey: row.refundOfKey, resultCode: row.resultCode, outcome: row.outcome,
     statusCode: row.statusCode, statusLabel: row.statusLabel, authCode: row.authCode, amountCents: row.amountCents, authAmountCents: row.authAmountCents,
     taxCents: row.taxCents, tipCents: row.tipCents, cardBrand: row.cardBrand, cardMasked: row.cardMasked, cardholder: row.cardholder, entryMode: row.entryMode,
     checkMasked: row.checkMasked, avsCode: row.avsCode, avsLabel: row.avsLabel, cvcCode: row.cvcCode, cvcLabel: row.cvcLabel, batchKey: row.batchKey,
@@ -63,10 +71,18 @@ function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined
   };
 }
 
+/** Narrows a table to one customer's or one batch's transactions. */
+export interface TransactionScope {
+  customerKey?: string;
+  batchKey?: string;
+}
+
 /** The table's filters other than search, which the search index cannot count for. */
-function filterWhere(query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
+function filterWhere(query: Partial<TransactionQuery>, scope: TransactionScope): Prisma.MirrorTransactionWhereInput {
   return {
-    ...(customerKey ? { customerKey } : {}),
+    ...(scope.customerKey ? { customerKey: scope.customerKey } : {}),
+    ...(scope.batchKey ? { batchKey: scope.batchKey } : {}),
+    ...(query.type ? { kind: query.type } : {}),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
     ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
@@ -77,8 +93,8 @@ function filterWhere(query: Partial<TransactionQuery>, customerKey?: string): Pr
 }
 
 /** Every filter of the table, search included (for any query over the same rows as the table). */
-export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Promise<Prisma.MirrorTransactionWhereInput> {
-  return { merchantAccountId, ...filterWhere(query, customerKey), ...(await mirrorSearch("transactions", merchantAccountId, query.q)).where };
+export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, scope: TransactionScope = {}): Promise<Prisma.MirrorTransactionWhereInput> {
+  return { merchantAccountId, ...filterWhere(query, scope), ...(await mirrorSearch("transactions", merchantAccountId, query.q)).where };
 }
 
 const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorTransactionOrderByWithRelationInput[]> = {
@@ -88,8 +104,8 @@ const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.
   cardholder: (dir) => [{ cardholder: dir }, { createdAt: "desc" }],
 };
 
-export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
-  const filters = filterWhere(query, customerKey);
+export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, scope: TransactionScope = {}): Promise<Paged<TransactionDto>> {
+  const filters = filterWhere(query, scope);
   const search = await mirrorSearch("transactions", merchantAccountId, query.q);
   const where: Prisma.MirrorTransactionWhereInput = { merchantAccountId, ...filters, ...search.where };
   const known = Object.keys(filters).length === 0 ? search.total : undefined;
@@ -99,4 +115,70 @@ export async function listMirrorTransactions(merchantAccountId: string, query: T
     (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
   );
   return { ...page, items: page.items.map(toTransactionDto) };
+}
+
+/**
+ * A page of rows and the totals row of the whole filtered set, for the tables that show both:
+ * the totals' grouped pass also counts the rows, so the set is read twice, not three times.
+ */
+export async function listMirrorTransactionsWithTotals(merchantAccountId: string, query: TransactionQuery, scope: TransactionScope = {}): Promise<Paged<TransactionDto> & { totals: TransactionTotals }> {
+  const where = await transactionWhere(merchantAccountId, query, scope);
+  const totals = totalsOf(where);
+  const page = await readPage(
+    query,
+    async () => (await totals).count,
+    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+  );
+  return { ...page, items: page.items.map(toTransactionDto), totals: await totals };
+}
+
+/** The whole filtered set's figures (not just the page's), for the table's totals row. */
+export interface TransactionTotals {
+  count: number;
+  /** Approved sales and check sales that are not voided. */
+  grossCents: number;
+  salesCount: number;
+  /** Approved refunds and credits that are not voided (a positive number: money out). */
+  refundsCents: number;
+  refundsCount: number;
+  /** Gross − refunds. */
+  netCents: number;
+  /** Voided sales and refunds: counted apart, in neither sum (as USAePay's batch totals do). */
+  voidsCount: number;
+  voidsCents: number;
+}
+
+/** Only approvals move money; a void is its own kind, so voided rows drop out of both sums. */
+const MOVED_MONEY = new Set(["approved", "partial"]);
+
+/**
+ * Computed in the database: one grouped pass over the same filter as the page (by kind and
+ * outcome), which an index on (account, kind, outcome, amount) answers without reading rows.
+ */
+export async function mirrorTransactionTotals(merchantAccountId: string, query: Partial<TransactionQuery>, scope: TransactionScope = {}): Promise<TransactionTotals> {
+  return totalsOf(await transactionWhere(merchantAccountId, query, scope));
+}
+
+async function totalsOf(where: Prisma.MirrorTransactionWhereInput): Promise<TransactionTotals> {
+  const groups = await db.mirrorTransaction.groupBy({
+    by: ["kind", "outcome"],
+    where,
+    _sum: { amountCents: true },
+    _count: { _all: true },
+  });
+  const of = (kinds: readonly string[]) => groups.filter((group) => kinds.includes(group.kind ?? "") && MOVED_MONEY.has(group.outcome));
+  const cents = (kinds: readonly string[]) => of(kinds).reduce((total, group) => total + (group._sum.amountCents ?? 0), 0);
+  const count = (kinds: readonly string[]) => of(kinds).reduce((total, group) => total + group._count._all, 0);
+  const grossCents = cents(MONEY_IN_TYPES);
+  const refundsCents = cents(MONEY_OUT_TYPES);
+  return {
+    count: groups.reduce((total, group) => total + group._count._all, 0),
+    grossCents,
+    salesCount: count(MONEY_IN_TYPES),
+    refundsCents,
+    refundsCount: count(MONEY_OUT_TYPES),
+    netCents: grossCents - refundsCents,
+    voidsCount: count(["void"]),
+    voidsCents: cents(["void"]),
+  };
 }

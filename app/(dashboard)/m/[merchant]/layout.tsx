@@ -15,6 +15,8 @@ export default async function MerchantLayout({ children, params }: { children: R
   const sections = [
     { href: `/m/${slug}/customers`, label: "Customers", show: can(viewer.role, "customers:read") },
     { href: `/m/${slug}/transactions`, label: "Transactions", show: can(viewer.role, "transactions:read") },
+    { href: `/m/${slug}/batches`, label: "Batches", show: can(viewer.role, "batches:read") },
+    { href: `/m/${slug}/refund-approvals`, label: "Refund approvals", show: can(viewer.role, "refunds:approve") },
     { href: `/m/${slug}/access-ids`, label: "Access IDs", show: can(viewer.role, "access-ids:read") },
   ].filter((section) => section.show);
 

@@ -9,6 +9,7 @@ import { getSyncStatus } from "@/lib/dal/sync";
 import { listTransactions } from "@/lib/dal/transactions";
 import { amountText, parseTransactionQuery, transactionFilterProblems, transactionHref } from "@/lib/validation/transactions";
 import { TransactionFilters } from "../_components/transaction-filters";
+import { TransactionTotalsRow } from "../_components/transaction-totals";
 import { TransactionsTable } from "../_components/transactions-table";
 
 export const metadata = { title: "Transactions" };
@@ -32,7 +33,7 @@ export default async function MerchantTransactionsPage({
   const page = problems.blocking ? { items: [], total: 0, page: 1, pageSize: query.pageSize } : await listTransactions(viewer, slug, query);
   // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
   const sync = await getSyncStatus(viewer, slug);
-  const filtered = !!(query.q || query.status || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
+  const filtered = !!(query.q || query.status || query.type || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
 
   return (
     <>
@@ -58,7 +59,10 @@ export default async function MerchantTransactionsPage({
             )}
           </div>
         ) : (
-          <TransactionsTable base={base} query={query} rows={page.items} />
+          <>
+            {"totals" in page && <TransactionTotalsRow totals={page.totals} label={filtered ? "Matching transactions" : "All transactions"} />}
+            <TransactionsTable base={base} query={query} rows={page.items} />
+          </>
         )}
         <TablePager
           page={page.page}
@@ -66,7 +70,7 @@ export default async function MerchantTransactionsPage({
           total={page.total}
           hrefFor={(target) => transactionHref(base, query, { page: target })}
           action={base}
-          hidden={{ q: query.q, status: query.status, from: query.from, to: query.to, min: amountText(query.min), max: amountText(query.max), card: query.card, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
+          hidden={{ q: query.q, status: query.status, type: query.type, from: query.from, to: query.to, min: amountText(query.min), max: amountText(query.max), card: query.card, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
         />
       </div>
     </>

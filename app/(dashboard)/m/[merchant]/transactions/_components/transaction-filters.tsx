@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { PAGE_SIZES } from "@/lib/validation/table-state";
 import { FIRST_DAY, LAST_DAY } from "@/lib/validation/days";
+import { TRANSACTION_TYPES } from "@/lib/validation/transaction-types";
 import { amountText, CARD_TYPES, TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 
 /** The message beside a filter (from lib/validation/filter-problems.ts), tied to its input. */
@@ -23,7 +24,7 @@ function Problem({ problems, name }: { problems: Record<string, string>; name: s
 export function TransactionFilters({ base, query, problems = {} }: { base: string; query: TransactionQuery; problems?: Record<string, string> }) {
   const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
   return (
-    <Form action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-9" data-testid="transaction-filters">
+    <Form action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-10" data-testid="transaction-filters">
       <label className={`${field} col-span-2`}>
         Search
         <Input name="q" type="search" defaultValue={query.q} placeholder="Name, ref #, last 4, invoice…" data-testid="filter-q" />
@@ -33,6 +34,17 @@ export function TransactionFilters({ base, query, problems = {} }: { base: strin
         <NativeSelect name="status" defaultValue={query.status ?? ""} data-testid="filter-status">
           <option value="">Any</option>
           {Object.entries(TRANSACTION_STATUSES).map(([value, { label }]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </NativeSelect>
+      </label>
+      <label className={field}>
+        Type
+        <NativeSelect name="type" defaultValue={query.type ?? ""} data-testid="filter-type">
+          <option value="">Any</option>
+          {Object.entries(TRANSACTION_TYPES).map(([value, { label }]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -70,7 +82,7 @@ export function TransactionFilters({ base, query, problems = {} }: { base: strin
       </label>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-9">
+      <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-10">
         <label className={field}>
           Rows
           <NativeSelect name="pageSize" defaultValue={String(query.pageSize)} data-testid="filter-page-size">

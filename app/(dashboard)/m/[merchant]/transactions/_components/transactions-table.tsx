@@ -5,19 +5,21 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { TransactionDto } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
+import { signedCents } from "@/lib/validation/transaction-types";
 import { TRANSACTION_SORTS, transactionHref, type TransactionQuery } from "@/lib/validation/transactions";
 import { StatusBadge } from "./status-badge";
+import { TypeBadge } from "./type-badge";
 
 const column = createColumnHelper<TransactionDto>();
 
-function columnsFor(base: string) {
+function columnsFor(detailBase: string) {
   return [
     column.accessor("createdAt", {
       id: "created",
       header: "Date",
       meta: { firstSort: "desc" },
       cell: (info) => (
-        <Link href={`${base}/${encodeURIComponent(info.row.original.key)}`} className="font-medium text-brand-700 hover:underline" data-testid="transaction-link">
+        <Link href={`${detailBase}/${encodeURIComponent(info.row.original.key)}`} className="font-medium text-brand-700 hover:underline" data-testid="transaction-link">
           {formatDateTime(info.getValue())}
         </Link>
       ),
@@ -32,14 +34,17 @@ function columnsFor(base: string) {
       },
     }),
     column.accessor("statusCode", { id: "status", header: "Status", cell: (info) => <StatusBadge code={info.getValue()} label={info.row.original.statusLabel} /> }),
-    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right", firstSort: "desc" }, cell: (info) => formatCents(info.getValue()) }),
+    column.accessor("kind", { id: "type", header: "Type", cell: (info) => <TypeBadge kind={info.getValue()} /> }),
+    // Refunds and credits are money out: shown negative (the sort stays on the unsigned amount).
+    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right", firstSort: "desc" }, cell: (info) => formatCents(signedCents(info.row.original.kind, info.getValue())) }),
   ];
 }
 
-export function TransactionsTable({ base, query, rows }: { base: string; query: TransactionQuery; rows: TransactionDto[] }) {
+/** `base` is the table's own URL (sorting links); rows link to `detailBase` (default `base`), e.g. a batch's table to the transaction pages. */
+export function TransactionsTable({ base, query, rows, detailBase }: { base: string; query: TransactionQuery; rows: TransactionDto[]; detailBase?: string }) {
   return (
     <DataTable
-      columns={columnsFor(base)}
+      columns={columnsFor(detailBase ?? base)}
       data={rows}
       caption="Transactions, newest first unless sorted otherwise"
       sort={{ state: { column: query.sort, dir: query.dir }, columns: TRANSACTION_SORTS, href: (sort, dir) => transactionHref(base, query, { sort: sort as TransactionQuery["sort"], dir }) }}
