@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { expectSignedInAs, signIn } from "../fixtures/login";
 import { asRole } from "../fixtures/roles";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { expectSignedInAs, signIn } from "../fixtures/login";
 import { addUserAsAdmin } from "../fixtures/new-user";
 import { demoUser } from "../fixtures/users";

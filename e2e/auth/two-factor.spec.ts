@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { answerCode, enrolTwoFactor, expectSignedInAs, signIn } from "../fixtures/login";
 import { addUserAsAdmin } from "../fixtures/new-user";
 

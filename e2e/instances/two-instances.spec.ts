@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { appInstance } from "../fixtures/app-instance";
 import { addUsaepayKey, uniqueApiKey, usaepayControl, usaepayCounters } from "../fixtures/emulators";
 import { signIn } from "../fixtures/login";

@@ -5,8 +5,6 @@ import { addUsaepayKey, uniqueApiKey, USAEPAY_EMULATOR, usaepayAccepts } from ".
 import { addMerchant, submitUsaepayPair } from "../fixtures/merchants";
 import { asRole } from "../fixtures/roles";
 
-const OPERATING_KEY = "PDdemoOperating00000000000000001";
-
 test.describe("merchant accounts and keys", () => {
   test("an admin adds an account, sets and rotates its USAePay key, is refused a wrong PIN, and restores the previous key", async ({ browser }) => {
     const { page, context } = await asRole(browser, "admin");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { storageStatePath } from "../fixtures/users";
 import { CARD, createMoneyAccount, makeCustomerWithCard, makeSale, openAction, openTransaction, upstreamCalls, type MoneyAccount } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { secondAppServer } from "../fixtures/app-instance";
 import { addUsaepayKey, uniqueApiKey } from "../fixtures/emulators";
 import { expectSignedInAs, signIn } from "../fixtures/login";

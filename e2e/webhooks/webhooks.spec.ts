@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { buildAuthorizationHeader } from "../../lib/payments/usaepay/auth";
 import { addUsaepayKey, uniqueApiKey, USAEPAY_EMULATOR, usaepayControl, usaepayCounters } from "../fixtures/emulators";
 import { addMerchant, slugOnAdminPage, submitUsaepayPair } from "../fixtures/merchants";

@@ -32,7 +32,7 @@ export interface WebhookSettingsDto {
 
 const LAST_EVENTS = 10;
 
-export function webhookUrlFor(slug: string): string {
+function webhookUrlFor(slug: string): string {
   return new URL(`/api/webhooks/usaepay/${encodeURIComponent(slug)}`, env.NEXTAUTH_URL).toString();
 }
 
