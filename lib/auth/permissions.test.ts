@@ -4,8 +4,11 @@ import { can, PERMISSIONS, ROLES, type Permission, type RoleName } from "./permi
 // The specification, written out independently of the table it checks.
 const EXPECTED: Record<RoleName, Permission[]> = {
   ADMIN: [...PERMISSIONS],
-  MANAGER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request"],
-  VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read"],
+  MANAGER: [
+    "dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request",
+    "payments:read", "payment-requests:read", "payers:read", "payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge",
+  ],
+  VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "payments:read", "payment-requests:read", "payers:read"],
 };
 
 describe("permission table", () => {
@@ -24,7 +27,7 @@ describe("permission table", () => {
   });
 
   it("keeps users, merchants, keys and the audit log to admins", () => {
-    for (const permission of ["users:manage", "users:read", "merchants:manage", "merchant-keys:manage", "audit:read", "access-ids:rotate", "access-ids:expire", "access-ids:recover"] as const) {
+    for (const permission of ["users:manage", "users:read", "merchants:manage", "merchant-keys:manage", "audit:read", "access-ids:rotate", "access-ids:expire", "access-ids:recover", "payers:manage"] as const) {
       expect(can("MANAGER", permission)).toBe(false);
       expect(can("ADMIN", permission)).toBe(true);
     }

@@ -18,6 +18,15 @@ export const PERMISSIONS = [
   "access-ids:rotate",
   "access-ids:expire",
   "access-ids:recover",
+  // ClientPay in the desk: payments (refund/void), payment requests (hosted invoice pages), payers.
+  "payments:read",
+  "payments:refund",
+  "payment-requests:read",
+  "payment-requests:create",
+  "payment-requests:expire",
+  "payers:read",
+  "payers:charge",
+  "payers:manage",
   "merchants:read",
   "merchants:manage",
   "merchant-keys:manage",
@@ -28,11 +37,24 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Everyone signed in: see the accounts granted to them, their tables and the mirror's Refresh. */
-const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read"];
+const READ: Permission[] = [
+  "dashboard:view",
+  "merchants:read",
+  "customers:read",
+  "transactions:read",
+  "sync:run",
+  "access-ids:read",
+  "payments:read",
+  "payment-requests:read",
+  "payers:read",
+];
+
+/** Managers run the accounts' money: refunds and voids, payment requests, charging a saved method. Payer records are the admins'. */
+const CLIENTPAY_MONEY: Permission[] = ["payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge"];
 
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  MANAGER: new Set<Permission>([...READ, "access-ids:validate", "access-ids:test-request"]),
+  MANAGER: new Set<Permission>([...READ, "access-ids:validate", "access-ids:test-request", ...CLIENTPAY_MONEY]),
   VIEWER: new Set<Permission>(READ),
 };
 
