@@ -7,5 +7,6 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // ClientPay's postbacks come without a session and verify themselves (lib/inbound).
+  matcher: ["/((?!login|api/auth|api/health|api/clientpay/postback|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -24,6 +24,7 @@ const LABELS: Record<string, string> = {
   "access_id.recover": "Recovered (Current Access ID)",
   "access_id.test_request": "Test request ID",
   "access_id.rotation_recovered": "Interrupted rotation recovered",
+  "access_id.rejected": "Refused by ClientPay mid-operation",
 };
 
 type Details = Record<string, unknown>;
@@ -45,6 +46,7 @@ function summarize(action: string, details: Details): string {
   if (text(details.hint)) parts.push(String(details.hint));
   if (text(details.result) && action !== "access_id.rotation_recovered") parts.push(`result: ${details.result}`);
   if (text(details.reason)) parts.push(`reason: ${details.reason}`);
+  if (text(details.during)) parts.push(`during: ${details.during}`);
   return parts.join(" · ");
 }
 

@@ -52,7 +52,8 @@ export async function requestSyncIfStale(merchantAccountId: string, options: { m
   if (isSyncRunningHere(merchantAccountId)) return;
   const merchant = await db.merchantAccount.findFirst({
     where: { id: merchantAccountId, ...HAS_USAEPAY_KEY },
-    select: { syncStates: { select: { lastSuccessAt: true } } },
+    // Only the USAePay mirror's own resources: other leases in SyncState (ClientPay's) keep their own freshness.
+    select: { syncStates: { where: { resource: { in: [...SYNC_RESOURCES] } }, select: { lastSuccessAt: true } } },
   });
   if (!merchant) return;
   const freshAfter = (options.now ?? Date.now)() - (options.maxAgeMs ?? STALE_AFTER_MS);

@@ -52,13 +52,19 @@ export function toTransactionDto(row: Omit<TransactionRow, "merchantAccountId" |
   };
 }
 
-/** Half-open UTC day range: from 00:00 of `from` to 00:00 after `to`. */
-function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
+/** Half-open UTC day range: from 00:00 of `from` to 00:00 after `to`. Shared by every table with a date filter. */
+export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
   if (!from && !to) return undefined;
   return {
     ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
     ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}),
   };
+}
+
+/** Inclusive amount range in cents, or undefined when neither end is set. Shared like dayRange. */
+export function centsRange(min?: number, max?: number): Prisma.IntFilter | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  return { ...(min !== undefined ? { gte: min } : {}), ...(max !== undefined ? { lte: max } : {}) };
 }
 
 export function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
@@ -70,9 +76,7 @@ export function transactionWhere(merchantAccountId: string, query: Partial<Trans
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
     ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
-    ...(query.min !== undefined || query.max !== undefined
-      ? { amountCents: { ...(query.min !== undefined ? { gte: query.min } : {}), ...(query.max !== undefined ? { lte: query.max } : {}) } }
-      : {}),
+    ...(centsRange(query.min, query.max) ? { amountCents: centsRange(query.min, query.max) } : {}),
   };
 }
 
