@@ -25,7 +25,7 @@ import { clientpayAccessOf, withClientpaySession, type ClientpayAccessDto, type 
 import { clientpayCopyStatus, requestClientpaySync, requestClientpaySyncIfStale, type ClientpayCopyDto } from "./internal/clientpay-sync";
 import { LIVE_READ, type LiveRead } from "./internal/live-detail";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
-import { findBlockingAttempt, listMoneyAttempts, runMoneyAttempt, type MoneyAttemptDto } from "./internal/money-attempts";
+import { findBlockingAttempt, findReplayedAttempt, IN_FLIGHT_MESSAGE, listMoneyAttempts, runMoneyAttempt, type MoneyAttemptDto } from "./internal/money-attempts";
 import { issueMoneyToken } from "./internal/money-token";
 
 export type { ClientpayPaymentDto, ClientpayRefundDto, ClientpayTotals } from "./internal/clientpay-payments-store";
@@ -47,10 +47,10 @@ export interface ClientpayPaymentsPage extends Paged<ClientpayPaymentDto> {
   access: ClientpayAccessDto;
 }
 
-export async function listClientpayPayments(viewer: Viewer, merchantSlug: string, query: ClientpayPaymentQuery): Promise<ClientpayPaymentsPage> {
+export async function listClientpayPayments(viewer: Viewer, merchantSlug: string, query: ClientpayPaymentQuery, deps: GatewayDeps = {}): Promise<ClientpayPaymentsPage> {
   const merchant = await merchantFor(viewer, "payments:read", { slug: merchantSlug });
   // Someone is looking: refresh a stale copy in the background (the page never waits for it).
-  await requestClientpaySyncIfStale(merchant.id);
+  await requestClientpaySyncIfStale(merchant.id, { deps });
   const [page, copy, access] = await Promise.all([listClientpayPaymentRows(merchant.id, query), clientpayCopyStatus(merchant.id), clientpayAccessOf(merchant.id)]);
   return { ...page, copy, access };
 }
@@ -142,6 +142,11 @@ export async function getClientpayPaymentDetail(viewer: Viewer, merchantSlug: st
  */
 export async function refundClientpayPayment(viewer: Viewer, merchantSlug: string, input: RefundPaymentInput, meta: RequestMeta, deps: GatewayDeps = {}): Promise<MoneyAttemptDto> {
   const merchant = await merchantFor(viewer, "payments:refund", { slug: merchantSlug });
+  const submit = { viewer, merchantId: merchant.id, ...REFUND_OPERATION, targetKey: input.paymentId, token: input.token };
+  // A replay answers with the first submit's attempt, before guardrails its success now fails.
+  const replayed = await findReplayedAttempt(submit);
+  if (replayed) return replayed;
+  if (await findBlockingAttempt(merchant.id, REFUND_OPERATION.gateway, input.paymentId)) throw new AppError("money_in_flight", IN_FLIGHT_MESSAGE);
   const context = contextFor(viewer, merchant, "payments.refund", deps, meta);
   const read = await refreshPayment(context, input.paymentId);
   if (read.source === "gone") throw new AppError("not_found", "ClientPay has no such payment for this account.");
@@ -152,13 +157,9 @@ export async function refundClientpayPayment(viewer: Viewer, merchantSlug: strin
   if (refusal || !plan.allowed) throw new AppError("refund_refused", `${refusal} Nothing was sent.`);
 
   return runMoneyAttempt({
-    viewer,
+    ...submit,
     meta,
-    merchantId: merchant.id,
-    ...REFUND_OPERATION,
-    targetKey: input.paymentId,
     targetType: "payment",
-    token: input.token,
     amountCents: plan.amountCents,
     reason: { code: plan.action, text: input.refundNote || null },
     details: { paymentId: input.paymentId, expected: plan.action, statusBefore: payment.paymentStatus, refundedBeforeCents: payment.refundedAmountCents, remainingOnly: plan.remainingOnly },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { ClientpayPayment } from "@/lib/payments/clientpay";
 import type { ClientpayPaymentQuery, ClientpayStatus } from "@/lib/validation/clientpay-payments";
 import type { Paged } from "@/lib/validation/table-state";
@@ -258,10 +259,7 @@ export async function writeClientpayPayments(writer: Writer, merchantAccountId: 
       const known = page ? { payerName: page.payerName, payerEmail: page.payerEmail, invoiceNumbers: invoiceNumbersOf(page.invoicesJson) } : undefined;
       return clientpayPaymentRow(merchantAccountId, payment, known);
     });
-    // One upsert per row (an atomic insert-or-update): the sync, a postback and a refund may write the same payment at once.
-    for (const row of rows) {
-      await writer.clientpayPayment.upsert({ where: { merchantAccountId_paymentId: { merchantAccountId, paymentId: row.paymentId } }, create: row, update: row });
-    }
+    await saveRows(writer, merchantAccountId, rows);
 
     for (const payment of chunk) {
       const page = pageByHash.get(payment.requestId?.fingerprint() ?? "");
@@ -276,6 +274,36 @@ export async function writeClientpayPayments(writer: Writer, merchantAccountId: 
     await rememberPayers(writer, merchantAccountId, rows);
   }
   return { paidPages };
+}
+
+type PaymentRow = ReturnType<typeof clientpayPaymentRow>;
+
+/**
+ * New rows in one insert, changed rows updated, unchanged rows left alone (a re-read of the recent
+ * window is mostly unchanged). Two writers inserting the same new payments at once (the sync and a
+ * postback) make a batch insert fail on the key; the caller's transaction then fails and is retried.
+ */
+async function saveRows(writer: Writer, merchantAccountId: string, rows: PaymentRow[]) {
+  const existing = await writer.clientpayPayment.findMany({ where: { merchantAccountId, paymentId: { in: rows.map((row) => row.paymentId) } } });
+  const byId = new Map(existing.map((row) => [row.paymentId, row]));
+  const fresh = rows.filter((row) => !byId.has(row.paymentId));
+  // One new payment (a charge, a postback's re-read) is upserted: atomic, so it never races the sync.
+  if (fresh.length === 1) await writer.clientpayPayment.upsert({ where: { merchantAccountId_paymentId: { merchantAccountId, paymentId: fresh[0]!.paymentId } }, create: fresh[0]!, update: fresh[0]! });
+  else if (fresh.length > 1) await writer.clientpayPayment.createMany({ data: fresh });
+  for (const row of rows) {
+    const before = byId.get(row.paymentId);
+    if (before && changed(before, row)) {
+      await writer.clientpayPayment.update({ where: { merchantAccountId_paymentId: { merchantAccountId, paymentId: row.paymentId } }, data: row });
+    }
+  }
+}
+
+function changed(before: Row, after: PaymentRow): boolean {
+  return (Object.keys(after) as (keyof PaymentRow)[]).some((field) => {
+    const old = before[field];
+    const next = after[field];
+    return old instanceof Date || next instanceof Date ? (old as Date | null)?.getTime() !== (next as Date | null)?.getTime() : old !== next;
+  });
 }
 
 function invoiceNumbersOf(invoicesJson: string | null): string[] {
@@ -301,7 +329,15 @@ async function rememberPayers(writer: Writer, merchantAccountId: string, rows: R
   }
 }
 
-/** For callers outside a transaction (the sync's pages). */
-export function writeClientpayPaymentPage(merchantAccountId: string, payments: ClientpayPayment[], now?: Date) {
-  return db.$transaction((tx: Tx) => writeClientpayPayments(tx, merchantAccountId, payments, now), { maxWait: 10_000, timeout: 60_000 });
+const PAGE_TX = { maxWait: 10_000, timeout: 60_000 };
+
+/** For callers outside a transaction (the sync's pages, a live read): one transaction, retried once after a write race. */
+export async function writeClientpayPaymentPage(merchantAccountId: string, payments: ClientpayPayment[], now?: Date) {
+  try {
+    return await db.$transaction((tx: Tx) => writeClientpayPayments(tx, merchantAccountId, payments, now), PAGE_TX);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another writer inserted one of these payments first: the second try updates it instead.
+    return db.$transaction((tx: Tx) => writeClientpayPayments(tx, merchantAccountId, payments, now), PAGE_TX);
+  }
 }

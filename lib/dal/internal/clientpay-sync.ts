@@ -145,6 +145,11 @@ export function isClientpaySyncRunningHere(merchantAccountId: string): boolean {
   return scheduler().running.has(merchantAccountId);
 }
 
+/** The run this instance has going for the account, to wait for (tests, benchmarks). */
+export function clientpaySyncInFlight(merchantAccountId: string): Promise<unknown> | undefined {
+  return scheduler().running.get(merchantAccountId);
+}
+
 /** Accounts with ClientPay keys and a usable access ID have something to copy. */
 const SYNCABLE = { credentials: { some: { gateway: "clientpay", slot: "current" } }, clientpayAccessId: { valueSealed: { not: null } } };
 

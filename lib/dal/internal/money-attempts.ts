@@ -145,6 +145,8 @@ function outcomeOfFailure(error: unknown): { status: "declined" | "failed" | "un
   return { status: "failed", code, message: `${error.userMessage} Nothing was moved.` };
 }
 
+export const IN_FLIGHT_MESSAGE = "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.";
+
 export const UNKNOWN_MESSAGE =
   "The payment service did not answer, so whether this went through is not known yet. Nothing will be sent again until it is checked: use “Check the outcome”.";
 
@@ -179,21 +181,41 @@ async function auditAttempt(call: AuditedCall, row: Row, client: Tx, event: "att
   );
 }
 
+type FormSubmit = Pick<MoneyCall<unknown>, "viewer" | "merchantId" | "gateway" | "operation" | "targetKey" | "token" | "now">;
+
+/** The form token's nonce, once it is known to be this viewer's form for this operation and target. */
+function checkedNonce(call: FormSubmit, now: Date): string {
+  const binding: MoneyTokenBinding = { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey };
+  const check = checkMoneyToken(call.token, binding, now.getTime());
+  if (!check.ok) throw new AppError(`token_${check.reason}`, TOKEN_MESSAGES[check.reason]);
+  return check.nonce;
+}
+
+/**
+ * The attempt an earlier submit of this same form made (replayed: true), or null. For operations
+ * whose guardrails read the gateway first: a replay must get the first submit's answer, not a
+ * refusal from guardrails that the first submit's own success now fails ("already refunded").
+ * Throws, like runMoneyAttempt, for a token that is not this viewer's for this target.
+ */
+export async function findReplayedAttempt(call: FormSubmit): Promise<MoneyAttemptDto | null> {
+  const now = call.now ?? (() => new Date());
+  const earlier = await findByNonce(checkedNonce(call, now()));
+  return earlier ? toMoneyAttemptDto(earlier, now(), true) : null;
+}
+
 /** Runs one money call under the rules above. Throws AppError only when nothing was attempted. */
 export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttemptDto> {
   const now = call.now ?? (() => new Date());
-  const binding: MoneyTokenBinding = { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey };
-  const check = checkMoneyToken(call.token, binding, now().getTime());
-  if (!check.ok) throw new AppError(`token_${check.reason}`, TOKEN_MESSAGES[check.reason]);
+  const nonce = checkedNonce(call, now());
 
-  const earlier = await findByNonce(check.nonce);
+  const earlier = await findByNonce(nonce);
   if (earlier) return toMoneyAttemptDto(earlier, now(), true);
 
   let row: Row;
   try {
     row = await db.moneyAttempt.create({
       data: {
-        token: check.nonce,
+        token: nonce,
         merchantAccountId: call.merchantId,
         gateway: call.gateway,
         operation: call.operation,
@@ -213,9 +235,9 @@ export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttem
     if (!isUniqueViolation(error)) throw error;
     // Either the same token won a race (a double click): answer with its attempt; or another
     // attempt on this target is in flight or unknown: refuse without calling.
-    const raced = await findByNonce(check.nonce);
+    const raced = await findByNonce(nonce);
     if (raced) return toMoneyAttemptDto(raced, now(), true);
-    throw new AppError("money_in_flight", "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.");
+    throw new AppError("money_in_flight", IN_FLIGHT_MESSAGE);
   }
 
   let settled: { status: AttemptStatus; resultRef?: string | null; resultKey?: string | null; resultCode?: string | null; message: string };
