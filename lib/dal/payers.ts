@@ -289,6 +289,21 @@ export async function chargePayer(viewer: Viewer, merchantSlug: string, input: C
       result.approved
         ? { status: "succeeded", resultRef: result.payment.paymentId, resultCode: result.payment.paymentStatus, message: `Charged ${formatCents(input.amountCents)} (payment ${result.payment.paymentId}).` }
         : { status: "declined", resultRef: result.payment.paymentId, resultCode: result.payment.paymentStatus, message: "ClientPay declined the charge on this payment method. Nothing was taken." },
-    applyToMirror: (tx, result) => writeClientpayPayments(tx, merchant.id, [result.payment]).then(() => undefined),
+    // The Payment answer is the postback field set: what Paydesk sent fills in the rest until the next read.
+    applyToMirror: (tx, result) =>
+      writeClientpayPayments(tx, merchant.id, [
+        {
+          ...result.payment,
+          payerId: result.payment.payerId ?? input.payerId,
+          paymentMethodId: result.payment.paymentMethodId ?? method.id,
+          payerName: result.payment.payerName ?? payer.displayName,
+          payerEmail: result.payment.payerEmail ?? payer.email,
+          orderId: result.payment.orderId ?? (input.orderId || null),
+          description: result.payment.description ?? (input.description || null),
+          method: result.payment.method ?? method.type,
+          accountLast4: result.payment.accountLast4 ?? method.last4,
+          cardBrand: result.payment.cardBrand ?? method.cardBrand,
+        },
+      ]).then(() => undefined),
   });
 }

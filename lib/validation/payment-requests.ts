@@ -40,16 +40,18 @@ export type InvoiceLineInput = z.infer<typeof invoiceLine>;
  */
 function collectInvoices(raw: Record<string, unknown>, ctx: z.RefinementCtx): InvoiceLineInput[] {
   const lines: InvoiceLineInput[] = [];
+  let filled = 0;
   for (let index = 0; index < MAX_INVOICE_LINES; index += 1) {
     const number = String(raw[`invoice${index}Number`] ?? "").trim();
     const date = String(raw[`invoice${index}Date`] ?? "").trim();
     const amount = String(raw[`invoice${index}Amount`] ?? "").trim();
     if (!number && !amount) continue;
+    filled += 1;
     const parsed = invoiceLine.safeParse({ invoiceNumber: number, invoiceDate: date, amountCents: amount });
     if (parsed.success) lines.push(parsed.data);
     else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [`invoice${index}${({ invoiceNumber: "Number", invoiceDate: "Date", amountCents: "Amount" } as Record<string, string>)[String(issue.path[0])]}`] });
   }
-  if (lines.length === 0) ctx.addIssue({ code: "custom", message: "Add at least one invoice with its number and amount.", path: ["invoice0Number"] });
+  if (filled === 0) ctx.addIssue({ code: "custom", message: "Add at least one invoice with its number and amount.", path: ["invoice0Number"] });
   const numbers = lines.map((line) => line.invoiceNumber.toLowerCase());
   if (new Set(numbers).size !== numbers.length) ctx.addIssue({ code: "custom", message: "Each invoice number may appear once.", path: ["invoice0Number"] });
   return lines;

@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { sealPageRequestId } from "@/lib/dal/internal/clientpay-pages";
 import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
 import { makeMerchant } from "@/lib/dal/test-fixtures";
 import { db } from "@/lib/db";
@@ -22,6 +23,11 @@ describe("vault rotate and check", () => {
   it("re-seals every secret with the new key, idempotently, and proves they open", async () => {
     const merchant = await makeMerchant();
     await replaceCurrentCredentials(merchant.id, "usaepay", { key: "rotation-test-key-0000000000001", pin: "4321" }, { actor: null });
+    // ClientPay request IDs sealed on a hosted page and on a money attempt are secrets too.
+    const pageId = randomUUID();
+    await db.clientpayPage.create({
+      data: { id: pageId, merchantAccountId: merchant.id, kind: "invoice", requestIdSealed: sealPageRequestId(pageId, "page-request-id-0001"), requestIdHash: "h", hostedUrl: "https://x", postbackTokenHash: "t", expiresAt: new Date(), search: "" },
+    });
 
     const both = parseKeyRing(`${newEntry},${oldEntry}`);
     const first = await resealAll(both);
@@ -38,6 +44,8 @@ describe("vault rotate and check", () => {
     expect(check.byKeyId).toEqual({ fresh: check.total });
     const row = await db.merchantCredential.findFirstOrThrow({ where: { merchantAccountId: merchant.id } });
     expect(sealedKeyId(row.keySealed)).toBe("fresh");
+    const page = await db.clientpayPage.findUniqueOrThrow({ where: { id: pageId } });
+    expect(sealedKeyId(page.requestIdSealed)).toBe("fresh");
 
     // The old key alone no longer opens anything.
     expect((await checkAll(parseKeyRing(oldEntry))).failures.length).toBe(check.total);
