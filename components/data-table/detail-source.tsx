@@ -2,12 +2,22 @@ import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/format";
 
-/** Says where a detail page's data came from: live from USAePay, or the marked local copy. */
-export function DetailSource({ source, copiedAt, fallbackReason }: { source: "live" | "mirror"; copiedAt?: Date | string | null; fallbackReason?: string | null }) {
+/** Says where a detail page's data came from: live from the gateway, or the marked local copy. */
+export function DetailSource({
+  source,
+  copiedAt,
+  fallbackReason,
+  liveLabel = "Live from USAePay",
+}: {
+  source: "live" | "mirror";
+  copiedAt?: Date | string | null;
+  fallbackReason?: string | null;
+  liveLabel?: string;
+}) {
   if (source === "live") {
     return (
       <Badge tone="good" className="mb-4" data-testid="detail-live">
-        Live from USAePay
+        {liveLabel}
       </Badge>
     );
   }

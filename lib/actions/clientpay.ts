@@ -75,7 +75,11 @@ export const createPaymentRequestAction = defineAction({
   schema: createPaymentRequestSchema,
   handler: async (viewer, input, meta) => {
     const { attempt, pageId } = await createPaymentRequest(viewer, input.merchant, input, meta);
-    if (!pageId) return moneyAttemptState(attempt);
+    if (!pageId) {
+      // This form's token is spent: the page renders again with a fresh one (the typed values come back).
+      revalidatePath(`${base(input.merchant)}/payment-requests/new`);
+      return moneyAttemptState(attempt);
+    }
     revalidatePath(`${base(input.merchant)}/payment-requests`);
     redirect(`${base(input.merchant)}/payment-requests/${pageId}`);
   },

@@ -55,10 +55,12 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
     }
 
     try {
-      return (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
+      const result = (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
+      // A refusal keeps what was typed, like a validation error does (React resets the form).
+      return result.status === "error" && !result.values ? { ...result, values: echoableValues(formData) } : result;
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { status: "error", message: error.userMessage };
+      if (error instanceof AppError) return { status: "error", message: error.userMessage, values: echoableValues(formData) };
       logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
       return { status: "error", message: GENERIC_USER_MESSAGE };
     }
