@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: from a fresh clone to a running dashboard on the embedded default.
  * Creates .env (fresh secrets) if missing, applies migrations to SQLite, seeds the demo
- * data, builds, then serves the app in production mode beside the API emulators.
+ * data, builds, then serves the app in production mode beside the API emulators, and gives
+ * the demo accounts ClientPay access IDs once the emulators are up.
  * Pass --no-build to reuse the last build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -52,6 +53,13 @@ console.log("\n› Starting the API emulators and the dashboard");
 start("emulators", TSX, ["sandbox/server.ts"]);
 start("dashboard", "node", ["scripts/start.mjs", "--port", port]);
 await waitForUrl(healthUrl, 60_000);
+
+// The ClientPay emulator starts with no access IDs: give each demo account one through the app's
+// own issue path, so its ClientPay payments, requests and payers work without an admin's click.
+console.log("\n› Issuing the demo accounts' ClientPay access IDs");
+const clientpayRoot = new URL("..", process.env.CLIENTPAY_EMULATOR_URL || "http://127.0.0.1:4020/v2/").href;
+await waitForUrl(`${clientpayRoot}__sandbox/clientpay/credentials`, 30_000);
+await run(TSX, [...SERVER_MODULES, "scripts/demo-access-ids.ts"], { env: childEnv }).catch(() => console.error("  (continuing: ClientPay pages say what an admin must do)"));
 
 const { printDemoLogins } = await import("../prisma/demo-users");
 console.log(`\nPaydesk is running at ${url}${reach}`);
