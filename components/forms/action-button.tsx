@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId, type ReactNode } from "react";
+import { useActionState, useId, useMemo, type ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { toastingSuccess } from "@/components/forms/use-action-toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
@@ -19,14 +20,18 @@ interface ActionButtonProps {
   /** When set, the button opens a confirmation first and the form is submitted from it. */
   confirm?: { title: string; description: ReactNode; confirmLabel: string };
   disabled?: boolean;
-  /** The result message's test id. */
+  /** The result message's test id (the inline error, or the success toast). */
   messageTestId?: string;
   className?: string;
 }
 
-/** One server action behind one button (optionally confirmed), with its result shown beside it. */
+/**
+ * One server action behind one button (optionally confirmed). A success is announced as a toast
+ * (it often changes the page so that the button goes away); an error stays beside the button.
+ */
 export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary", confirm, disabled, messageTestId, className }: ActionButtonProps) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const announced = useMemo(() => toastingSuccess(action, messageTestId), [action, messageTestId]);
+  const [state, formAction, pending] = useActionState(announced, IDLE);
   const formId = useId();
   return (
     <div className={className}>
@@ -52,8 +57,8 @@ export function ActionButton({ action, fields, label, pendingLabel, variant = "s
             {label}
           </SubmitButton>
         )}
-        {state.message && (
-          <Notice tone={state.status === "error" ? "error" : "success"} data-testid={messageTestId}>
+        {state.message && state.status === "error" && (
+          <Notice tone="error" data-testid={messageTestId}>
             {state.message}
           </Notice>
         )}

@@ -50,9 +50,10 @@ function RequestFields({
 }: RequestFormProps & { state: { status: string; message?: string }; formAction: (formData: FormData) => void; errors: Record<string, string[] | undefined>; values: Record<string, string> }) {
   const [lines, setLines] = useState(() => linesIn(values));
   const checked = (name: string, fallback: boolean) => (state.status === "idle" ? fallback : values[name] === "on");
-  const text = (id: string, label: string, name: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
+  // What was typed (echoed after a refused submit) wins over the field's own default.
+  const text = (id: string, label: string, name: string, { defaultValue, ...props }: React.ComponentProps<typeof Input> = {}, hint?: string) => (
     <Field id={id} label={label} errors={errors[name]} hint={hint}>
-      <Input id={id} name={name} defaultValue={values[name] ?? (props.defaultValue as string | undefined)} aria-invalid={!!errors[name]} {...props} />
+      <Input id={id} name={name} defaultValue={values[name] ?? (defaultValue as string | undefined)} aria-invalid={!!errors[name]} {...props} />
     </Field>
   );
 

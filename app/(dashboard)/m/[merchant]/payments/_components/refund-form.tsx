@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useState } from "react";
 import { Field } from "@/components/forms/field";
+import { toastingSuccess } from "@/components/forms/use-action-toast";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -32,9 +33,12 @@ function explanation(plan: RefundFormProps["plan"]) {
   return <>ClientPay will <strong>void</strong> this payment if it has not settled yet, or <strong>refund</strong> {amount} if it has.</>;
 }
 
+// A success re-renders the page without this form (the payment is no longer refundable): say so in a toast.
+const refundAction = toastingSuccess(refundClientpayPaymentAction, "refund-toast");
+
 /** Full refund or void of one payment: a one-time form, confirmed, with an optional note. */
 export function RefundForm({ slug, paymentId, token, plan }: RefundFormProps) {
-  const [state, formAction, pending] = useActionState(refundClientpayPaymentAction, IDLE);
+  const [state, formAction, pending] = useActionState(refundAction, IDLE);
   const [remainingConfirmed, setRemainingConfirmed] = useState(false);
   const formId = useId();
   const verb = plan.action === "void" ? "Void payment" : plan.action === "refund" ? `Refund ${formatCents(plan.amountCents)}` : "Refund or void";
@@ -74,8 +78,8 @@ export function RefundForm({ slug, paymentId, token, plan }: RefundFormProps) {
             description={<>{explanation(plan)} This cannot be undone.</>}
             confirmLabel={plan.action === "void" ? "Void now" : "Refund now"}
           />
-          {state.message && (
-            <Notice tone={state.status === "error" ? "error" : "success"} data-testid="refund-message">
+          {state.message && state.status === "error" && (
+            <Notice tone="error" data-testid="refund-message">
               {state.message}
             </Notice>
           )}
