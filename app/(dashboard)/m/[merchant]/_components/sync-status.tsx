@@ -7,17 +7,14 @@ import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
+import { formatAgeAt } from "@/lib/format";
 
 type Resource = keyof SyncStatusDto["resources"];
 
 const noSubscribe = () => () => {};
 
 function ago(iso: string | null, now: number): string {
-  if (!iso) return "not synced yet";
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 60) return `synced ${seconds} s ago`;
-  if (seconds < 3600) return `synced ${Math.floor(seconds / 60)} min ago`;
-  return `synced ${Math.floor(seconds / 3600)} h ago`;
+  return iso ? `synced ${formatAgeAt(iso, now)}` : "not synced yet";
 }
 
 /**

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { ActionButton } from "@/components/forms/action-button";
 import { PageHeader } from "@/components/shell/page-header";
+import { DetailField } from "@/components/ui/detail-field";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { checkPaymentRequestAction, checkRequestAttemptAction, expirePaymentRequestAction } from "@/lib/actions/clientpay";
 import { can } from "@/lib/auth/permissions";
@@ -15,17 +15,6 @@ import { CopyLink } from "../_components/copy-link";
 import { RequestStatusBadge } from "../_components/request-status-badge";
 
 export const metadata = { title: "Payment request" };
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm" data-testid={testId}>
-        {children ?? "—"}
-      </dd>
-    </div>
-  );
-}
 
 /** The email a person sends from their own mail program: Paydesk sends no mail itself. */
 function mailtoFor(merchantName: string, request: { payerEmail: string | null; payerName: string | null; amountCents: number; dueDate: string | null }, url: string): string | null {
@@ -74,36 +63,36 @@ export default async function PaymentRequestPage({ params }: { params: Promise<{
             </Card>
           )}
           <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="request-detail">
-            <Field label="Status"><RequestStatusBadge status={request.status} /></Field>
-            <Field label="Amount" testId="request-amount">{formatCents(request.amountCents)}</Field>
-            <Field label="Due">{request.dueDate}</Field>
-            <Field label="Payer">{request.payerName}</Field>
-            <Field label="Payer email">{request.payerEmail}</Field>
-            <Field label="Saved payer">
+            <DetailField label="Status"><RequestStatusBadge status={request.status} /></DetailField>
+            <DetailField label="Amount" testId="request-amount">{formatCents(request.amountCents)}</DetailField>
+            <DetailField label="Due">{request.dueDate}</DetailField>
+            <DetailField label="Payer">{request.payerName}</DetailField>
+            <DetailField label="Payer email">{request.payerEmail}</DetailField>
+            <DetailField label="Saved payer">
               {request.payerId ? (
                 <Link href={`${base}/payers/${encodeURIComponent(request.payerId)}`} className="text-brand-700 hover:underline">
                   View payer
                 </Link>
               ) : null}
-            </Field>
-            <Field label="Payment" testId="request-payment">
+            </DetailField>
+            <DetailField label="Payment" testId="request-payment">
               {request.paymentId ? (
                 <Link href={`${base}/payments/${request.paymentId}`} className="text-brand-700 hover:underline" data-testid="request-payment-link">
                   Payment {request.paymentId}
                   {detail.payment ? ` · ${formatCents(detail.payment.amountCents)} · ${detail.payment.status}` : ""}
                 </Link>
               ) : null}
-            </Field>
-            <Field label="Paid">{request.paidAt ? formatDateTime(request.paidAt) : null}</Field>
-            <Field label="Closed">{request.closedAt ? `${formatDateTime(request.closedAt)}${request.closedByEmail ? ` by ${request.closedByEmail}` : ""}` : null}</Field>
-            <Field label="Note to the client">{request.note}</Field>
-            <Field label="Page">
+            </DetailField>
+            <DetailField label="Paid">{request.paidAt ? formatDateTime(request.paidAt) : null}</DetailField>
+            <DetailField label="Closed">{request.closedAt ? `${formatDateTime(request.closedAt)}${request.closedByEmail ? ` by ${request.closedByEmail}` : ""}` : null}</DetailField>
+            <DetailField label="Note to the client">{request.note}</DetailField>
+            <DetailField label="Page">
               {[options.headerText && `heading “${options.headerText}”`, options.footerText && `footer “${options.footerText}”`, options.validDays ? `valid ${options.validDays} days` : null, options.allowPartial ? "partial payments allowed" : "full amounts only", options.enablePayerSaving ? "client may save the method" : null]
                 .filter(Boolean)
                 .join(" · ")}
-            </Field>
-            <Field label="Receipts">{[options.sendReceipt ? "to the client" : null, ...options.receiptEmails].filter(Boolean).join(", ") || "none"}</Field>
-            <Field label="Last message from ClientPay">{request.lastPostbackAt ? formatDateTime(request.lastPostbackAt) : "none yet"}</Field>
+            </DetailField>
+            <DetailField label="Receipts">{[options.sendReceipt ? "to the client" : null, ...options.receiptEmails].filter(Boolean).join(", ") || "none"}</DetailField>
+            <DetailField label="Last message from ClientPay">{request.lastPostbackAt ? formatDateTime(request.lastPostbackAt) : "none yet"}</DetailField>
           </dl>
           <Card>
             <CardHeader>

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
+import { DetailField } from "@/components/ui/detail-field";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { checkRefundAttemptAction } from "@/lib/actions/clientpay";
@@ -16,17 +16,6 @@ import { PaymentStatusBadge } from "../_components/payment-status-badge";
 import { RefundForm } from "../_components/refund-form";
 
 export const metadata = { title: "ClientPay payment" };
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm" data-testid={testId}>
-        {children ?? "—"}
-      </dd>
-    </div>
-  );
-}
 
 const settledText = (isSettled: boolean | null, settledAt: string | null) =>
   isSettled === null ? "Not reported by ClientPay" : isSettled ? `Settled${settledAt ? ` ${formatDateTime(settledAt)}` : ""}` : "Not settled yet";
@@ -59,13 +48,13 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="flex flex-col gap-6">
           <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="payment-detail">
-            <Field label="Amount" testId="detail-amount">{formatCents(payment.amountCents)}</Field>
-            <Field label="Status" testId="detail-status"><PaymentStatusBadge status={payment.status} /></Field>
-            <Field label="Settlement" testId="detail-settled">{settledText(payment.isSettled, payment.settledAt)}</Field>
-            <Field label="Paid (ClientPay's time)">{payment.paidAtLocal}</Field>
-            <Field label="Paid (UTC)">{formatDateTime(payment.paidAt)}</Field>
-            <Field label="Method" testId="detail-method">{methodText(payment)}</Field>
-            <Field label="Payer" testId="detail-payer">
+            <DetailField label="Amount" testId="detail-amount">{formatCents(payment.amountCents)}</DetailField>
+            <DetailField label="Status" testId="detail-status"><PaymentStatusBadge status={payment.status} /></DetailField>
+            <DetailField label="Settlement" testId="detail-settled">{settledText(payment.isSettled, payment.settledAt)}</DetailField>
+            <DetailField label="Paid (ClientPay's time)">{payment.paidAtLocal}</DetailField>
+            <DetailField label="Paid (UTC)">{formatDateTime(payment.paidAt)}</DetailField>
+            <DetailField label="Method" testId="detail-method">{methodText(payment)}</DetailField>
+            <DetailField label="Payer" testId="detail-payer">
               {payment.payerId ? (
                 <Link href={`${base}/payers/${encodeURIComponent(payment.payerId)}`} className="text-brand-700 hover:underline">
                   {payment.payerName ?? "View payer"}
@@ -73,19 +62,19 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
               ) : (
                 payment.payerName
               )}
-            </Field>
-            <Field label="Payer email">{payment.payerEmail}</Field>
-            <Field label="Invoices" testId="detail-invoices">{payment.invoiceNumbers.join(", ") || null}</Field>
-            <Field label="Order number">{payment.orderId}</Field>
-            <Field label="Description">{payment.description}</Field>
-            <Field label="Tax">{formatCents(payment.taxCents)}</Field>
-            <Field label="Surcharge">{formatCents(payment.surchargeCents)}</Field>
-            <Field label="Refunded" testId="detail-refunded">{formatCents(payment.refundedCents)}</Field>
-            <Field label="Saved payment method">{payment.paymentMethodId}</Field>
-            <Field label="Session ID">{payment.sessionId}</Field>
-            <Field label="Customer reference">{payment.customerRefNumber}</Field>
-            <Field label="Status by type">{payment.statusByType}</Field>
-            <Field label="Hosted page" testId="detail-request">
+            </DetailField>
+            <DetailField label="Payer email">{payment.payerEmail}</DetailField>
+            <DetailField label="Invoices" testId="detail-invoices">{payment.invoiceNumbers.join(", ") || null}</DetailField>
+            <DetailField label="Order number">{payment.orderId}</DetailField>
+            <DetailField label="Description">{payment.description}</DetailField>
+            <DetailField label="Tax">{formatCents(payment.taxCents)}</DetailField>
+            <DetailField label="Surcharge">{formatCents(payment.surchargeCents)}</DetailField>
+            <DetailField label="Refunded" testId="detail-refunded">{formatCents(payment.refundedCents)}</DetailField>
+            <DetailField label="Saved payment method">{payment.paymentMethodId}</DetailField>
+            <DetailField label="Session ID">{payment.sessionId}</DetailField>
+            <DetailField label="Customer reference">{payment.customerRefNumber}</DetailField>
+            <DetailField label="Status by type">{payment.statusByType}</DetailField>
+            <DetailField label="Hosted page" testId="detail-request">
               {detail.request ? (
                 <Link href={`${base}/payment-requests/${detail.request.id}`} className="text-brand-700 hover:underline" data-testid="detail-request-link">
                   Paid on a payment request ({detail.request.status})
@@ -95,8 +84,8 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
               ) : (
                 "Not paid on a hosted page"
               )}
-            </Field>
-            <Field label="Last changed at ClientPay">{payment.lastModifiedAt ? formatDateTime(payment.lastModifiedAt) : null}</Field>
+            </DetailField>
+            <DetailField label="Last changed at ClientPay">{payment.lastModifiedAt ? formatDateTime(payment.lastModifiedAt) : null}</DetailField>
           </dl>
           {payment.refunds.length > 0 && (
             <Card>

@@ -6,15 +6,12 @@ import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshClientpayPaymentsAction } from "@/lib/actions/clientpay";
 import type { ClientpayCopyDto } from "@/lib/dal/clientpay-payments";
+import { formatAgeAt } from "@/lib/format";
 
 const noSubscribe = () => () => {};
 
 function ago(iso: string | null, now: number): string {
-  if (!iso) return "not copied yet";
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 60) return `updated ${seconds} s ago`;
-  if (seconds < 3600) return `updated ${Math.floor(seconds / 60)} min ago`;
-  return `updated ${Math.floor(seconds / 3600)} h ago`;
+  return iso ? `updated ${formatAgeAt(iso, now)}` : "not copied yet";
 }
 
 /**

@@ -1,14 +1,12 @@
 import Form from "next/form";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { AmountRangeFields, FilterFooter, filterLabel } from "@/components/data-table/table-filter-parts";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { CLIENTPAY_STATUSES, PAYMENT_METHODS, type ClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
-import { PAGE_SIZES } from "@/lib/validation/table-state";
 import { amountText } from "@/lib/validation/transactions";
 
 /** A GET form: submitting writes the filters into the URL (page back to 1, sort kept). */
 export function PaymentFilters({ base, query }: { base: string; query: ClientpayPaymentQuery }) {
-  const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+  const field = filterLabel;
   return (
     <Form action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8" data-testid="payment-filters">
       <label className={`${field} col-span-2`}>
@@ -45,32 +43,8 @@ export function PaymentFilters({ base, query }: { base: string; query: Clientpay
         Paid to
         <Input name="to" type="date" defaultValue={query.to ?? ""} data-testid="filter-to" />
       </label>
-      <label className={field}>
-        Min $
-        <Input name="min" inputMode="decimal" defaultValue={amountText(query.min)} data-testid="filter-min" />
-      </label>
-      <label className={field}>
-        Max $
-        <Input name="max" inputMode="decimal" defaultValue={amountText(query.max)} data-testid="filter-max" />
-      </label>
-      <input type="hidden" name="sort" value={query.sort} />
-      <input type="hidden" name="dir" value={query.dir} />
-      <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-8">
-        <label className={field}>
-          Rows
-          <NativeSelect name="pageSize" defaultValue={String(query.pageSize)} data-testid="filter-page-size">
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </NativeSelect>
-        </label>
-        <Button type="submit" data-testid="filter-apply">
-          Apply
-        </Button>
-        <Link href={base} className="px-2 py-2 text-sm text-brand-700 hover:underline" data-testid="filter-reset">
-          Reset
-        </Link>
-      </div>
+      <AmountRangeFields min={amountText(query.min)} max={amountText(query.max)} />
+      <FilterFooter base={base} sort={query.sort} dir={query.dir} pageSize={query.pageSize} className="md:col-span-4 xl:col-span-8" />
     </Form>
   );
 }

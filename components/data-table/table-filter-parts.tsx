@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { PAGE_SIZES } from "@/lib/validation/table-state";
+
+/** Pieces every table's GET filter form shares: the amount range, and the rows/Apply/Reset footer with the sort kept. */
+export const filterLabel = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+
+export function AmountRangeFields({ min, max }: { min: string; max: string }) {
+  return (
+    <>
+      <label className={filterLabel}>
+        Min $
+        <Input name="min" inputMode="decimal" defaultValue={min} data-testid="filter-min" />
+      </label>
+      <label className={filterLabel}>
+        Max $
+        <Input name="max" inputMode="decimal" defaultValue={max} data-testid="filter-max" />
+      </label>
+    </>
+  );
+}
+
+export function FilterFooter({ base, sort, dir, pageSize, className }: { base: string; sort: string; dir: string; pageSize: number; className?: string }) {
+  return (
+    <>
+      <input type="hidden" name="sort" value={sort} />
+      <input type="hidden" name="dir" value={dir} />
+      <div className={cn("col-span-2 flex items-end gap-2", className)}>
+        <label className={filterLabel}>
+          Rows
+          <NativeSelect name="pageSize" defaultValue={String(pageSize)} data-testid="filter-page-size">
+            {PAGE_SIZES.map((size) => (
+              <option key={size}>{size}</option>
+            ))}
+          </NativeSelect>
+        </label>
+        <Button type="submit" data-testid="filter-apply">
+          Apply
+        </Button>
+        <Link href={base} className="px-2 py-2 text-sm text-brand-700 hover:underline" data-testid="filter-reset">
+          Reset
+        </Link>
+      </div>
+    </>
+  );
+}
