@@ -17,7 +17,7 @@ import { upstreamFailure } from "./internal/access-id-messages";
 import { toClientpayPaymentDto, writeClientpayPayments, type ClientpayPaymentDto } from "./internal/clientpay-payments-store";
 import { rowFields, storePayerDetail, type PayerMethodDto } from "./internal/clientpay-payers-store";
 import { effectivePageStatus, newPostbackToken, postbackAddress, sealPageRequestId } from "./internal/clientpay-pages";
-import { clientpayAccessOf, clientpayRead, withClientpaySession, type ClientpayAccessDto, type ClientpayContext } from "./internal/clientpay-session";
+import { clientpayAccessOf, clientpayCall, withClientpaySession, type ClientpayAccessDto, type ClientpayContext } from "./internal/clientpay-session";
 import { LIVE_READ, type LiveRead } from "./internal/live-detail";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 import { findBlockingAttempt, listMoneyAttempts, runMoneyAttempt, type MoneyAttemptDto } from "./internal/money-attempts";
@@ -116,7 +116,7 @@ export async function getPayerDetail(viewer: Viewer, merchantSlug: string, payer
   await payerRow(merchant, payerId);
   let read: LiveRead = { source: "live" };
   try {
-    const live = await clientpayRead(contextFor(viewer, merchant, "payers.read", { ...deps, timeoutMs: deps.timeoutMs ?? LIVE_READ.attemptMs }), (session) => session.getPayer(payerId));
+    const live = await clientpayCall(contextFor(viewer, merchant, "payers.read", { ...deps, timeoutMs: deps.timeoutMs ?? LIVE_READ.attemptMs }), (session) => session.getPayer(payerId));
     if (live) await storePayerDetail(merchant.id, live);
     else read = { source: "mirror", fallbackReason: "ClientPay returned no record of this payer (it may have been deleted in ClientPay)." };
   } catch (error) {
@@ -164,7 +164,10 @@ function audit(viewer: Viewer, merchant: MerchantDto, action: string, payerId: s
 /** New Payer; the payer then adds a payment method on ClientPay's payer page. */
 export async function createPayer(viewer: Viewer, merchantSlug: string, input: CreatePayerInput, meta: RequestMeta, deps: GatewayDeps = {}): Promise<{ payerId: string }> {
   const merchant = await merchantFor(viewer, "payers:manage", { slug: merchantSlug });
-  const payerId = await clientpayRead(contextFor(viewer, merchant, "payers.create", deps, meta), (session) => session.createPayer(payerInput(input)), "No payer was created.");
+  const payerId = await clientpayCall(contextFor(viewer, merchant, "payers.create", deps, meta), (session) => session.createPayer(payerInput(input)), {
+    consequence: "No payer was created.",
+    auditFailure: { action: "payer.create", targetType: "payer", targetId: null, details: { email: input.email || null } },
+  });
   const fields = rowFields(input, `Payer ${payerId}`);
   await db.$transaction(async (tx) => {
     await tx.clientpayPayer.upsert({
@@ -180,7 +183,9 @@ export async function createPayer(viewer: Viewer, merchantSlug: string, input: C
 export async function updatePayer(viewer: Viewer, merchantSlug: string, input: UpdatePayerInput, meta: RequestMeta, deps: GatewayDeps = {}): Promise<void> {
   const merchant = await merchantFor(viewer, "payers:manage", { slug: merchantSlug });
   const before = await payerRow(merchant, input.payerId);
-  await clientpayRead(contextFor(viewer, merchant, "payers.update", deps, meta), (session) => session.updatePayer(input.payerId, payerInput(input)));
+  await clientpayCall(contextFor(viewer, merchant, "payers.update", deps, meta), (session) => session.updatePayer(input.payerId, payerInput(input)), {
+    auditFailure: { action: "payer.update", targetType: "payer", targetId: input.payerId, details: { before: before.displayName } },
+  });
   const fields = rowFields(input, before.displayName);
   await db.$transaction(async (tx) => {
     await tx.clientpayPayer.update({ where: { merchantAccountId_payerId: { merchantAccountId: merchant.id, payerId: input.payerId } }, data: fields });
@@ -219,7 +224,7 @@ export async function createPayerPage(viewer: Viewer, merchantSlug: string, paye
   const payer = await payerRow(merchant, payerId);
   const pageId = randomUUID();
   const postback = newPostbackToken();
-  const created = await clientpayRead(
+  const created = await clientpayCall(
     contextFor(viewer, merchant, "payers.payer_page", deps, meta),
     (session) =>
       session.createPayerPage({
@@ -228,7 +233,7 @@ export async function createPayerPage(viewer: Viewer, merchantSlug: string, paye
         pageOptions: { headerText: `Save a payment method with ${merchant.name}`, duration: PAYER_PAGE_SECONDS },
         responseOptions: { serverSideReturnAddress: postbackAddress(pageId, postback.token) },
       }),
-    "No payer page was created.",
+    { consequence: "No payer page was created.", auditFailure: { action: "payer_page.create", targetType: "payer", targetId: payerId } },
   );
   await db.$transaction(async (tx) => {
     await tx.clientpayPage.create({

@@ -143,6 +143,18 @@ describe("payment requests (invoice payment pages)", () => {
     await expect(expirePaymentRequest(t.manager, t.slug, other.pageId!, META, t.deps)).rejects.toMatchObject({ code: "already_paid" });
   });
 
+  it("a failed expiry says the link still works, changes nothing and is audited with its reason", async () => {
+    const t = await clientpayDesk();
+    const { pageId } = await newRequest(t);
+    await t.control("POST", "faults", { kind: "http503", path: "/v2/expirepage" });
+    await expect(expirePaymentRequest(t.manager, t.slug, pageId!, META, t.deps)).rejects.toMatchObject({ userMessage: expect.stringMatching(/unavailable.*The link still works\./) });
+    await t.control("DELETE", "faults");
+    expect((await getPaymentRequest(t.viewer, t.slug, pageId!)).request.status).toBe("open");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "payment_request.expire", targetId: pageId! } });
+    expect(audit).toMatchObject({ outcome: "failure", actorId: t.manager.id });
+    expect(audit.details).toMatchObject({ reason: "unavailable_503", merchantId: t.merchant.id });
+  });
+
   it("an unknown page creation is checked by expiring the page whose link never arrived", async () => {
     const t = await clientpayDesk();
     await t.control("POST", "hold", { path: "/v2/paymentpage/invoice", count: 1 });

@@ -13,7 +13,7 @@ import type { Paged } from "@/lib/validation/table-state";
 import { upstreamFailure } from "./internal/access-id-messages";
 import { findClientpayPaymentRow, toClientpayPaymentDto, type ClientpayPaymentDto } from "./internal/clientpay-payments-store";
 import { effectivePageStatus, findPage, newPostbackToken, openPageRequestId, postbackAddress, readPagePayments, sealPageRequestId, type PageRow } from "./internal/clientpay-pages";
-import { clientpayAccessOf, clientpayRead, withClientpaySession, type ClientpayAccessDto, type ClientpayContext } from "./internal/clientpay-session";
+import { clientpayAccessOf, clientpayCall, withClientpaySession, type ClientpayAccessDto, type ClientpayContext } from "./internal/clientpay-session";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 import { listMoneyAttempts, runMoneyAttempt, type MoneyAttemptDto } from "./internal/money-attempts";
 import { issueMoneyToken } from "./internal/money-token";
@@ -289,7 +289,10 @@ export async function expirePaymentRequest(viewer: Viewer, merchantSlug: string,
   if (row.status === "paid") throw new AppError("already_paid", "This request was already paid; there is nothing to expire.");
   if (row.status === "expired") return { status: "success", message: "This request was already expired." };
   const clientpay = context(viewer, merchant, "payment-requests.expire", meta, deps);
-  await clientpayRead(clientpay, (session) => session.expirePage(openPageRequestId(row)));
+  await clientpayCall(clientpay, (session) => session.expirePage(openPageRequestId(row)), {
+    consequence: "The link still works.",
+    auditFailure: { action: "payment_request.expire", targetType: "payment_request", targetId: row.id },
+  });
   let paid = { paymentId: null as string | null, newlyPaid: false };
   try {
     paid = await readPagePayments(clientpay, row, "expire");

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditActor } from "@/lib/audit/record";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clientpayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
@@ -8,7 +8,7 @@ import { isAccessIdRejected, type ClientpaySession } from "@/lib/payments/client
 import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
 import { recordRejectedAccessId } from "./access-id-calls";
-import { rejectionMessage, upstreamFailure } from "./access-id-messages";
+import { failureReason, rejectionMessage, upstreamFailure } from "./access-id-messages";
 import { NO_ACCESS_ID_MESSAGE, openStoredAccessId } from "./access-id-store";
 
 /**
@@ -57,13 +57,32 @@ export async function withClientpaySession<T>(context: ClientpayContext, calls: 
   }
 }
 
-/** For reads and writes that move no money: a gateway failure becomes a message safe to show. */
-export async function clientpayRead<T>(context: ClientpayContext, calls: (session: ClientpaySession) => Promise<T>, consequence = "Nothing was changed."): Promise<T> {
+export interface CallOptions {
+  /** What the failure message adds: "Nothing was changed." by default. */
+  consequence?: string;
+  /** A change (not a read): its failure is audited too, with the reason code (its success is audited with its own write). */
+  auditFailure?: { action: string; targetType: string; targetId: string | null; details?: Record<string, string | null> };
+}
+
+/** For calls that move no money: a gateway failure becomes a message safe to show (and, for a change, an audit row). */
+export async function clientpayCall<T>(context: ClientpayContext, calls: (session: ClientpaySession) => Promise<T>, options: CallOptions = {}): Promise<T> {
   try {
     return await withClientpaySession(context, calls);
   } catch (error) {
+    if (options.auditFailure) {
+      const { action, targetType, targetId, details } = options.auditFailure;
+      await recordAuditEvent({
+        actor: context.actor,
+        action,
+        outcome: "failure",
+        targetType,
+        targetId: targetId ?? undefined,
+        meta: context.meta,
+        details: { merchantId: context.merchant.id, ...details, reason: failureReason(error) },
+      });
+    }
     if (error instanceof AppError) throw error;
-    throw upstreamFailure(error, consequence);
+    throw upstreamFailure(error, options.consequence ?? "Nothing was changed.");
   }
 }
 

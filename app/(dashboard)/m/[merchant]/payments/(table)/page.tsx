@@ -46,6 +46,8 @@ export default async function ClientpayPaymentsPage({
                   Clear them
                 </Link>
               </>
+            ) : !page.access.usable ? (
+              "No payments copied yet: ClientPay calls for this account need an access ID (see above)."
             ) : page.copy.status === "running" || page.copy.status === "never" ? (
               "Copying this account's payments from ClientPay; the first ones appear within seconds."
             ) : (
