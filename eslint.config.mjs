@@ -36,13 +36,14 @@ const LAYERS = [
   { name: "dal-internal", files: ["lib/dal/internal/**"], serverOnly: true },
   // The DAL's public face: every export takes the viewer first (lib/dal/viewer-first.test.ts).
   { name: "dal", files: ["lib/dal/*.ts"], serverOnly: true },
-  // Inbound calls from the gateways (USAePay webhooks): no session, the signature is the check.
-  { name: "webhooks", files: ["lib/webhooks/**"], serverOnly: true },
+  // What arrives without a session (USAePay webhooks, ClientPay postbacks): each verifies its
+  // own signature or token, not a viewer.
+  { name: "inbound", files: ["lib/inbound/**"], serverOnly: true },
   { name: "actions", files: ["lib/actions/**"], may: ["dal", "auth", "logger", "shared"], serverOnly: ["lib/actions/define-action.ts"] },
   // Presentational: props in, markup out.
   { name: "components", files: ["components/**"], may: ["shared"] },
   // Pages, layouts and route handlers: the DAL's public face, actions, the session, components.
-  { name: "app", files: ["app/**"], may: ["components", "actions", "dal", "webhooks", "health", "auth", "shared"] },
+  { name: "app", files: ["app/**"], may: ["components", "actions", "dal", "inbound", "health", "auth", "shared"] },
 ];
 
 const names = LAYERS.map((layer) => layer.name);

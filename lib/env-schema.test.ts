@@ -64,6 +64,12 @@ describe("parseEnv", () => {
     }
   });
 
+  it("leaves the ClientPay postback address to NEXTAUTH_URL unless set, and refuses a non-http one", () => {
+    expect(parseEnv(valid).CLIENTPAY_POSTBACK_BASE_URL).toBeUndefined();
+    expect(parseEnv({ ...valid, CLIENTPAY_POSTBACK_BASE_URL: "https://desk.example.com" }).CLIENTPAY_POSTBACK_BASE_URL).toBe("https://desk.example.com");
+    expect(() => parseEnv({ ...valid, CLIENTPAY_POSTBACK_BASE_URL: "ftp://desk.example.com" })).toThrow(/CLIENTPAY_POSTBACK_BASE_URL/);
+  });
+
   it("accepts a PostgreSQL URL", () => {
     expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u:p@h/db" }).DATABASE_URL).toMatch(/^postgresql/);
   });

@@ -88,6 +88,11 @@ const envSchema = z.object({
   USAEPAY_MONEY_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(120).default(30),
   USAEPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4010/api/v2/"),
   CLIENTPAY_EMULATOR_URL: z.url().default("http://127.0.0.1:4020/v2/"),
+  /**
+   * The address ClientPay posts payment results to (<base>/api/clientpay/postback/...): it must be
+   * reachable from ClientPay, which NEXTAUTH_URL (the staff's address) may not be. Unset: NEXTAUTH_URL.
+   */
+  CLIENTPAY_POSTBACK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,3 +1,5 @@
+import { formatAgeAt } from "./format";
+
 /**
  * What the tables say about the local mirror, as words: how fresh it is, what a running sync
  * is doing, and whether the first sync is still filling the table. Pure, so it renders the
@@ -18,11 +20,7 @@ export interface MirrorResourceState {
 const count = (value: number) => value.toLocaleString("en-US");
 
 export function syncAgeText(lastSuccessAt: string | null, now: number): string {
-  if (!lastSuccessAt) return "not synced yet";
-  const seconds = Math.max(0, Math.round((now - Date.parse(lastSuccessAt)) / 1000));
-  if (seconds < 60) return `synced ${seconds} s ago`;
-  if (seconds < 3600) return `synced ${Math.floor(seconds / 60)} min ago`;
-  return `synced ${Math.floor(seconds / 3600)} h ago`;
+  return lastSuccessAt ? `synced ${formatAgeAt(lastSuccessAt, now)}` : "not synced yet";
 }
 
 export interface SyncProgress {

@@ -2,9 +2,10 @@
  * `npm run demo`: from a fresh clone to a running dashboard on the embedded default.
  * Creates .env (fresh secrets) if missing, applies migrations, seeds the demo data, builds,
  * then serves the app in production mode beside the API emulators, with the demo accounts'
- * USAePay webhooks set up on both sides. The database is DATABASE_URL's: the SQLite file by
- * default, or PostgreSQL for a postgresql:// URL (the database is created when it does not
- * exist yet). Pass --no-build to reuse the last build.
+ * USAePay webhooks set up on both sides and ClientPay access IDs issued once the emulators are
+ * up. The database is DATABASE_URL's: the SQLite file by default, or PostgreSQL for a
+ * postgresql:// URL (the database is created when it does not exist yet). Pass --no-build to
+ * reuse the last build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { ensurePostgresDatabase } from "./postgres-database";
@@ -67,6 +68,13 @@ await run(TSX, [...SERVER_MODULES, "prisma/demo-webhooks.ts", new URL(healthUrl)
   console.error(error instanceof Error ? error.message : error);
   shutdown(1);
 });
+
+// The ClientPay emulator starts with no access IDs: give each demo account one through the app's
+// own issue path, so its ClientPay payments, requests and payers work without an admin's click.
+console.log("\n› Issuing the demo accounts' ClientPay access IDs");
+const clientpayRoot = new URL("..", process.env.CLIENTPAY_EMULATOR_URL || "http://127.0.0.1:4020/v2/").href;
+await waitForUrl(`${clientpayRoot}__sandbox/clientpay/credentials`, 30_000);
+await run(TSX, [...SERVER_MODULES, "scripts/demo-access-ids.ts"], { env: childEnv }).catch(() => console.error("  (continuing: ClientPay pages say what an admin must do)"));
 
 const { printDemoLogins } = await import("../prisma/demo-users");
 console.log(`\nPaydesk is running at ${url}${reach}`);

@@ -4,22 +4,32 @@ import { formatDateTime } from "@/lib/format";
 import { AutoRefresh } from "./auto-refresh";
 
 /**
- * Says how fresh a detail page's local copy is: confirmed with USAePay recently, being checked
+ * Says how fresh a detail page's local copy is: confirmed with the gateway recently, being checked
  * now (the page reloads itself until it is), or shown as it is with the reason.
  */
-export function DetailSource({ state, copiedAt, reason }: { state: "fresh" | "refreshing" | "stale"; copiedAt?: Date | string | null; reason?: string | null }) {
+export function DetailSource({
+  state,
+  copiedAt,
+  reason,
+  gateway = "USAePay",
+}: {
+  state: "fresh" | "refreshing" | "stale";
+  copiedAt?: Date | string | null;
+  reason?: string | null;
+  gateway?: "USAePay" | "ClientPay";
+}) {
   const from = copiedAt ? formatDateTime(copiedAt) : "the last sync";
   if (state === "fresh") {
     return (
       <Badge tone="good" className="mb-4" data-testid="detail-fresh">
-        Up to date with USAePay ({from})
+        Up to date with {gateway} ({from})
       </Badge>
     );
   }
   if (state === "refreshing") {
     return (
       <Notice className="mb-4" data-testid="detail-refreshing">
-        Showing the local copy from {from}; checking USAePay for changes…
+        Showing the local copy from {from}; checking {gateway} for changes…
         <AutoRefresh />
       </Notice>
     );

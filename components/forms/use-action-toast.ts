@@ -26,12 +26,15 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionState
 
 /**
  * The action, announcing its outcome as a toast the moment it answers: for a form the answer
- * may remove from the page (a capture hides the capture form), whose own effects never run.
+ * may remove from the page (a capture hides the capture form, a refund form goes once the payment
+ * is refunded), whose own effects never run. `errors: false` leaves errors to the form, inline.
+ * Wrap once, outside the component, so the action keeps its identity.
  */
-export function announcing(action: Action): Action {
+export function announcing(action: Action, options: { errors?: boolean; testId?: string } = {}): Action {
   return async (previous, formData) => {
     const state = await action(previous, formData);
-    announce(state);
+    if (state.status === "success" && state.message) toast.success(state.message, { testId: options.testId });
+    else if (options.errors !== false) announce(state);
     return state;
   };
 }

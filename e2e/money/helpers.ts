@@ -99,7 +99,7 @@ export const transactionPath = (account: MoneyAccount, key: string) => `/m/${acc
 export async function openTransaction(page: Page, account: MoneyAccount, key: string) {
   await page.goto(transactionPath(account, key));
   await expect(page.getByTestId("money-panel")).toBeVisible();
-  await expect(page.getByTestId("detail-live")).toBeVisible();
+  await expect(page.getByTestId("detail-fresh")).toBeVisible();
 }
 
 /** Opens one action's section and fills its reason. */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, GENERIC_USER_MESSAGE, STEP_UP_REQUIRED } from "@/lib/errors";
-import { IDLE, SESSION_ENDED_MESSAGE } from "./action-state";
+import { IDLE, SESSION_ENDED_MESSAGE, type ActionState } from "./action-state";
 import { defineAction } from "./define-action";
 
 // The session and the request headers come from Next's request scope, which a unit test has not got.
@@ -33,7 +33,7 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const handler = vi.fn(async () => ({ status: "success" as const, message: "Done." }));
+const handler = vi.fn(async (): Promise<ActionState> => ({ status: "success", message: "Done." }));
 const action = defineAction({ name: "test", permission: "access-ids:validate", schema, handler });
 const valid = { name: "Ada", amount: "500", password: "long-enough-password-1", pin: "1234" };
 
@@ -87,7 +87,10 @@ describe("defineAction", () => {
 
   it("shows an AppError's message, hides anything else, and lets redirect() through", async () => {
     handler.mockRejectedValueOnce(new AppError("no_access_id", "No usable access ID."));
-    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "No usable access ID." });
+    // A refusal keeps what was typed too, so the form loses nothing.
+    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "No usable access ID.", values: { name: "Ada", amount: "500" } });
+    handler.mockResolvedValueOnce({ status: "error", message: "Declined." });
+    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "Declined.", values: { name: "Ada", amount: "500" } });
     handler.mockRejectedValueOnce(new Error("connect ECONNREFUSED 10.0.0.5:5432 password=hunter2"));
     expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: GENERIC_USER_MESSAGE });
     handler.mockImplementationOnce(async () => redirect("/admin/merchants/m1"));

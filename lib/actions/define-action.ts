@@ -69,10 +69,12 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
     if (!parsed.success) return parsed.state;
 
     try {
-      return (await definition.handler(viewer, parsed.data as z.infer<Schema>, await currentRequestMeta())) ?? { status: "success" };
+      const result = (await definition.handler(viewer, parsed.data as z.infer<Schema>, await currentRequestMeta())) ?? { status: "success" };
+      // A refusal keeps what was typed, like a validation error does (React resets the form).
+      return result.status === "error" && !result.values ? { ...result, values: echoableValues(formData) } : result;
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { status: "error", message: error.userMessage, ...(error.code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };
+      if (error instanceof AppError) return { status: "error", message: error.userMessage, values: echoableValues(formData), ...(error.code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };
       logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
       return { status: "error", message: GENERIC_USER_MESSAGE };
     }

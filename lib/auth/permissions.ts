@@ -29,6 +29,15 @@ export const PERMISSIONS = [
   "access-ids:rotate",
   "access-ids:expire",
   "access-ids:recover",
+  // ClientPay in the desk: payments (refund/void), payment requests (hosted invoice pages), payers.
+  "payments:read",
+  "payments:refund",
+  "payment-requests:read",
+  "payment-requests:create",
+  "payment-requests:expire",
+  "payers:read",
+  "payers:charge",
+  "payers:manage",
   "merchants:read",
   "merchants:manage",
   "merchant-keys:manage",
@@ -39,7 +48,18 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Everyone signed in: see the accounts granted to them, their tables and the mirror's Refresh. */
-const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "sync:run", "access-ids:read"];
+const READ: Permission[] = [
+  "dashboard:view",
+  "merchants:read",
+  "customers:read",
+  "transactions:read",
+  "batches:read",
+  "sync:run",
+  "access-ids:read",
+  "payments:read",
+  "payment-requests:read",
+  "payers:read",
+];
 
 /**
  * Managers move money day to day: refunds (and approving a colleague's refund above the account's
@@ -48,9 +68,12 @@ const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read"
  */
 const MONEY: Permission[] = ["transactions:refund", "transactions:void", "transactions:capture", "transactions:email-receipt", "refunds:approve", "customers:charge"];
 
+/** ClientPay's: refunds and voids, payment requests, charging a saved method. Payer records are the admins'. */
+const CLIENTPAY_MONEY: Permission[] = ["payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge"];
+
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  MANAGER: new Set<Permission>([...READ, ...MONEY, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request"]),
+  MANAGER: new Set<Permission>([...READ, ...MONEY, ...CLIENTPAY_MONEY, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request"]),
   VIEWER: new Set<Permission>(READ),
 };
 

@@ -26,6 +26,7 @@ const LABELS: Record<string, string> = {
   "access_id.recover": "Recovered (Current Access ID)",
   "access_id.test_request": "Test request ID",
   "access_id.rotation_recovered": "Interrupted rotation recovered",
+  "access_id.rejected": "Refused by ClientPay mid-operation",
 };
 
 type Details = Record<string, unknown>;

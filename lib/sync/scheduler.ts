@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { SYNC_RESOURCES } from "./lease";
@@ -46,7 +46,11 @@ const HAS_USAEPAY_KEY = { credentials: { some: { gateway: "usaepay", slot: "curr
 export const STALE_AFTER_MS = 60_000;
 
 type SyncedAccount = { usaepayWebhook: { merchantAccountId: string } | null; syncStates: { lastSuccessAt: Date | null; mode: string }[] };
-const syncedSelect = { usaepayWebhook: { select: { merchantAccountId: true } }, syncStates: { select: { lastSuccessAt: true, mode: true } } } as const;
+// Only the USAePay mirror's own resources: other leases in SyncState (ClientPay's payments copy) keep their own freshness.
+const syncedSelect = {
+  usaepayWebhook: { select: { merchantAccountId: true } },
+  syncStates: { where: { resource: { in: [...SYNC_RESOURCES] as string[] } }, select: { lastSuccessAt: true, mode: true } },
+} satisfies Prisma.MerchantAccountSelect;
 
 /**
  * Is the account's mirror due for a sync? Never synced (or its first full walk unfinished): yes.

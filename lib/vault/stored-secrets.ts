@@ -79,4 +79,29 @@ export async function* sealedSecrets(): AsyncGenerator<SealedRef> {
         (await db.clientpayAccessId.updateMany({ where: { merchantAccountId: row.merchantAccountId, valueSealed: sealed }, data: { valueSealed: next } })).count === 1,
     };
   }
+
+  // ClientPay request IDs that are sent again: a money attempt's (its reconciliation searches by it)
+  // and a hosted page's (Expire Payment Page and the search by request ID send it).
+  const attempts = await db.moneyAttempt.findMany({ where: { requestIdSealed: { not: null } }, select: { id: true, requestIdSealed: true } });
+  for (const row of attempts) {
+    const sealed = row.requestIdSealed!;
+    yield {
+      table: "MoneyAttempt",
+      recordId: row.id,
+      field: "requestId",
+      sealed,
+      replace: async (next) => (await db.moneyAttempt.updateMany({ where: { id: row.id, requestIdSealed: sealed }, data: { requestIdSealed: next } })).count === 1,
+    };
+  }
+
+  const pages = await db.clientpayPage.findMany({ select: { id: true, requestIdSealed: true } });
+  for (const row of pages) {
+    yield {
+      table: "ClientpayPage",
+      recordId: row.id,
+      field: "requestId",
+      sealed: row.requestIdSealed,
+      replace: async (next) => (await db.clientpayPage.updateMany({ where: { id: row.id, requestIdSealed: row.requestIdSealed }, data: { requestIdSealed: next } })).count === 1,
+    };
+  }
 }

@@ -68,5 +68,6 @@ export function summarizeAccessIdEvent(action: string, details: Details): string
   if (text(details.hint)) parts.push(String(details.hint));
   if (text(details.result) && action !== "access_id.rotation_recovered") parts.push(describeCode(String(details.result), RESULTS));
   if (text(details.reason)) parts.push(`refused: ${describeCode(String(details.reason), REASONS)}`);
+  if (text(details.during)) parts.push(`during: ${details.during}`);
   return parts.join(" · ");
 }

@@ -62,13 +62,19 @@ export function toTransactionDto(row: StoredRow): TransactionDto {
   };
 }
 
-/** Half-open UTC day range: from 00:00 of `from` to 00:00 after `to`. */
-function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
+/** Half-open UTC day range: from 00:00 of `from` to 00:00 after `to`. Shared by every table with a date filter. */
+export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
   if (!from && !to) return undefined;
   return {
     ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
     ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}),
   };
+}
+
+/** Inclusive amount range in cents, or undefined when neither end is set. Shared like dayRange. */
+export function centsRange(min?: number, max?: number): Prisma.IntFilter | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  return { ...(min !== undefined ? { gte: min } : {}), ...(max !== undefined ? { lte: max } : {}) };
 }
 
 /** Narrows a table to one customer's or one batch's transactions. */
@@ -86,9 +92,7 @@ function filterWhere(query: Partial<TransactionQuery>, scope: TransactionScope):
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
     ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
-    ...(query.min !== undefined || query.max !== undefined
-      ? { amountCents: { ...(query.min !== undefined ? { gte: query.min } : {}), ...(query.max !== undefined ? { lte: query.max } : {}) } }
-      : {}),
+    ...(centsRange(query.min, query.max) ? { amountCents: centsRange(query.min, query.max) } : {}),
   };
 }
 

@@ -159,6 +159,8 @@ function outcomeOfFailure(error: unknown): { status: "declined" | "failed" | "un
   return { status: "failed", code, message: `${error.userMessage} Nothing was moved.` };
 }
 
+export const IN_FLIGHT_MESSAGE = "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.";
+
 export const UNKNOWN_MESSAGE =
   "The payment service did not answer, so whether this went through is not known yet. Nothing will be sent again until it is checked: use “Check the outcome”.";
 
@@ -200,11 +202,29 @@ export function verifyMoneyToken(token: string, binding: MoneyTokenBinding, now:
   return check.nonce;
 }
 
+type FormSubmit = Pick<MoneyCall<unknown>, "viewer" | "merchantId" | "gateway" | "operation" | "targetKey" | "token" | "now">;
+
+/** The form token's nonce, once it is known to be this viewer's form for this operation and target. */
+function checkedNonce(call: FormSubmit, now: Date): string {
+  return verifyMoneyToken(call.token, { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey }, now);
+}
+
+/**
+ * The attempt an earlier submit of this same form made (replayed: true), or null. For operations
+ * whose guardrails read the gateway first: a replay must get the first submit's answer, not a
+ * refusal from guardrails that the first submit's own success now fails ("already refunded").
+ * Throws, like runMoneyAttempt, for a token that is not this viewer's for this target.
+ */
+export async function findReplayedAttempt(call: FormSubmit): Promise<MoneyAttemptDto | null> {
+  const now = call.now ?? (() => new Date());
+  const earlier = await findByNonce(checkedNonce(call, now()));
+  return earlier ? toMoneyAttemptDto(earlier, now(), true) : null;
+}
+
 /** Runs one money call under the rules above. Throws AppError only when nothing was attempted. */
 export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttemptDto> {
   const now = call.now ?? (() => new Date());
-  const binding: MoneyTokenBinding = { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey };
-  const nonce = verifyMoneyToken(call.token, binding, now());
+  const nonce = checkedNonce(call, now());
 
   const earlier = await findByNonce(nonce);
   if (earlier) return toMoneyAttemptDto(earlier, now(), true);
@@ -235,7 +255,7 @@ export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttem
     // attempt on this target is in flight or unknown: refuse without calling.
     const raced = await findByNonce(nonce);
     if (raced) return toMoneyAttemptDto(raced, now(), true);
-    throw new AppError("money_in_flight", "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.");
+    throw new AppError("money_in_flight", IN_FLIGHT_MESSAGE);
   }
 
   let guarded: Details = {};

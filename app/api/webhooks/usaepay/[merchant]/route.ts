@@ -1,4 +1,4 @@
-import { MAX_WEBHOOK_BYTES, receiveUsaepayWebhook, WEBHOOK_SIGNATURE_HEADER } from "@/lib/webhooks/usaepay";
+import { MAX_WEBHOOK_BYTES, receiveUsaepayWebhook, WEBHOOK_SIGNATURE_HEADER } from "@/lib/inbound/usaepay-webhook";
 
 export const dynamic = "force-dynamic";
 

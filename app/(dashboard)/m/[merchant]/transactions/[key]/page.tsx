@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
+import { DetailField } from "@/components/ui/detail-field";
 import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
@@ -13,18 +13,7 @@ import { MoneyPanel } from "./_components/money-panel";
 
 export const metadata = { title: "Transaction" };
 
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm" data-testid={testId}>
-        {children ?? "—"}
-      </dd>
-    </div>
-  );
-}
-
-/** The mirror's copy, kept fresh from USAePay in the background (the render never waits on it). */
+/** The mirror's copy, kept fresh from USAePay (the render never waits on it but for people who may move its money). */
 export default async function TransactionDetailPage({ params }: { params: Promise<{ merchant: string; key: string }> }) {
   const viewer = await requirePermission("transactions:read");
   const { merchant, key } = await params;
@@ -58,30 +47,30 @@ export default async function TransactionDetailPage({ params }: { params: Promis
       />
       <DetailSource state={state} copiedAt={mirroredAt} reason={reason} />
       <dl className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="transaction-detail">
-        <Field label="Amount" testId="detail-amount">{formatCents(signedCents(tx.kind, tx.amountCents))}</Field>
-        <Field label="Status"><StatusBadge code={tx.statusCode} label={tx.statusLabel} /></Field>
-        <Field label="Type" testId="detail-type">
+        <DetailField label="Amount" testId="detail-amount">{formatCents(signedCents(tx.kind, tx.amountCents))}</DetailField>
+        <DetailField label="Status"><StatusBadge code={tx.statusCode} label={tx.statusLabel} /></DetailField>
+        <DetailField label="Type" testId="detail-type">
           <span className="flex flex-wrap items-center gap-2">
             <TypeBadge kind={tx.kind} />
             <span className="text-slate-600">{tx.typeLabel}</span>
           </span>
-        </Field>
-        <Field label="Result" testId="detail-result">{tx.errorMessage ? `${tx.outcome} — ${tx.errorMessage}` : tx.outcome}</Field>
-        <Field label="Auth code" testId="detail-auth">{tx.authCode}</Field>
-        <Field label="Reference">{tx.refnum}</Field>
-        <Field label="Card">{tx.cardMasked ? `${tx.cardBrand ?? ""} ${tx.cardMasked}`.trim() : tx.checkMasked ? `Check ${tx.checkMasked}` : null}</Field>
-        <Field label="Cardholder">{tx.cardholder}</Field>
-        <Field label="Entry mode">{tx.entryMode}</Field>
-        <Field label="AVS" testId="detail-avs">{tx.avsCode ? `${tx.avsCode} — ${tx.avsLabel}` : null}</Field>
-        <Field label="CVC" testId="detail-cvc">{tx.cvcCode ? `${tx.cvcCode} — ${tx.cvcLabel}` : null}</Field>
-        <Field label="Batch" testId="detail-batch">
+        </DetailField>
+        <DetailField label="Result" testId="detail-result">{tx.errorMessage ? `${tx.outcome} — ${tx.errorMessage}` : tx.outcome}</DetailField>
+        <DetailField label="Auth code" testId="detail-auth">{tx.authCode}</DetailField>
+        <DetailField label="Reference">{tx.refnum}</DetailField>
+        <DetailField label="Card">{tx.cardMasked ? `${tx.cardBrand ?? ""} ${tx.cardMasked}`.trim() : tx.checkMasked ? `Check ${tx.checkMasked}` : null}</DetailField>
+        <DetailField label="Cardholder">{tx.cardholder}</DetailField>
+        <DetailField label="Entry mode">{tx.entryMode}</DetailField>
+        <DetailField label="AVS" testId="detail-avs">{tx.avsCode ? `${tx.avsCode} — ${tx.avsLabel}` : null}</DetailField>
+        <DetailField label="CVC" testId="detail-cvc">{tx.cvcCode ? `${tx.cvcCode} — ${tx.cvcLabel}` : null}</DetailField>
+        <DetailField label="Batch" testId="detail-batch">
           {tx.batchKey ? (
             <Link href={`${base}/batches/${encodeURIComponent(tx.batchKey)}`} className="text-brand-700 hover:underline" data-testid="batch-link">
               {tx.batchRefnum ?? tx.batchKey}
             </Link>
           ) : null}
-        </Field>
-        <Field label="Customer">
+        </DetailField>
+        <DetailField label="Customer">
           {tx.customerKey ? (
             <Link href={`${base}/customers/${encodeURIComponent(tx.customerKey)}`} className="text-brand-700 hover:underline">
               {tx.customerEmail ?? "View customer"}
@@ -89,12 +78,12 @@ export default async function TransactionDetailPage({ params }: { params: Promis
           ) : (
             tx.customerEmail
           )}
-        </Field>
-        <Field label="Invoice">{tx.invoice}</Field>
-        <Field label="Order id">{tx.orderId}</Field>
-        <Field label="Description">{tx.description}</Field>
-        {tx.taxCents !== null && <Field label="Tax">{formatCents(tx.taxCents)}</Field>}
-        {tx.tipCents !== null && <Field label="Tip">{formatCents(tx.tipCents)}</Field>}
+        </DetailField>
+        <DetailField label="Invoice">{tx.invoice}</DetailField>
+        <DetailField label="Order id">{tx.orderId}</DetailField>
+        <DetailField label="Description">{tx.description}</DetailField>
+        {tx.taxCents !== null && <DetailField label="Tax">{formatCents(tx.taxCents)}</DetailField>}
+        {tx.tipCents !== null && <DetailField label="Tip">{formatCents(tx.tipCents)}</DetailField>}
       </dl>
       <div className="mt-6">
         <MoneyPanel slug={merchant} tx={tx} money={money} />
