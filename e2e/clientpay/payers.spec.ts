@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { asRole, control, counter, freshAccessId, PAYERS } from "./helpers";
 
 test.describe("payers", () => {

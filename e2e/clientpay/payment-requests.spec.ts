@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { asRole, control, counter, freshAccessId, REQUESTS } from "./helpers";
 
 test.describe("payment requests", () => {

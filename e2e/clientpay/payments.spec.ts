@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { cents } from "../tables/helpers";
 import { actionHeaders, asRole, captureActionPost, clientpayCall, control, counter, freshAccessId, openFilledPayments, payOutsidePaydesk, PAYMENTS } from "./helpers";
 
