@@ -3,14 +3,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/auth/content-security-policy";
 import { ACTIVITY_HEADER, countsAsActivity, NONCE_HEADER, PATH_HEADER } from "@/lib/auth/request-headers";
 import { env } from "@/lib/env";
-import { answerMalformedRequest } from "@/lib/request-guard";
+import { answerMalformedRequest, MALFORMED_ADDRESS_PATH } from "@/lib/request-guard";
 
 const https = env.NEXTAUTH_URL.startsWith("https://");
 const development = env.NODE_ENV === "development";
 
-/** Pages anyone may open; everything under /api (webhooks included) checks its own session or signature. */
+/**
+ * Pages anyone may open; everything under /api (webhooks included) checks its own session or
+ * signature. The malformed-address 404 is one too: the proxy runs again for its rewrite.
+ */
 function isPublicPath(pathname: string): boolean {
-  return pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/api/");
+  return pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/api/") || pathname === MALFORMED_ADDRESS_PATH;
 }
 
 /**

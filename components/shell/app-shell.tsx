@@ -27,7 +27,8 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
           <div className="flex items-center gap-3">
-            <MobileNav items={items.map(({ href, label }) => ({ href, label }))} viewer={{ name: viewer.name, email: viewer.email }} />
+            {/* On a phone one's own security page is in the Menu: the top bar has room only for the essentials. */}
+            <MobileNav items={[...items.map(({ href, label }) => ({ href, label })), { href: "/account/security", label: "Security" }]} viewer={{ name: viewer.name, email: viewer.email }} />
             <Link href="/" className="text-lg font-semibold text-brand-700">
               Paydesk
             </Link>
@@ -40,7 +41,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <Badge tone={viewer.role === "ADMIN" ? "info" : "neutral"} data-testid="viewer-role">
               {ROLE_LABELS[viewer.role]}
             </Badge>
-            <Link href="/account/security" className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <Link href="/account/security" className="hidden rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:block">
               Security
             </Link>
             <SignOutButton />

@@ -11,10 +11,24 @@ import { openFilledTable } from "../tables/helpers";
 const ACCOUNT = "/m/harbor-law-operating";
 const SIZES = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
+/** Every role's account pages: both gateways' tables, batches, and one's own security page. */
+const EVERYONE = [
+  "/",
+  `${ACCOUNT}/customers`,
+  `${ACCOUNT}/transactions`,
+  `${ACCOUNT}/batches`,
+  `${ACCOUNT}/payments`,
+  `${ACCOUNT}/payment-requests`,
+  `${ACCOUNT}/payers`,
+  `${ACCOUNT}/access-ids`,
+  "/account/security",
+];
+const STAFF = [...EVERYONE, `${ACCOUNT}/refund-approvals`, `${ACCOUNT}/payment-requests/new`];
+
 const PAGES: Record<RoleKey, string[]> = {
-  viewer: ["/", `${ACCOUNT}/customers`, `${ACCOUNT}/transactions`, `${ACCOUNT}/access-ids`, `${ACCOUNT}/transactions?q=no-such-transaction-zzqx`, `${ACCOUNT}/transactions?from=2026-03-01&to=2026-02-01`],
-  manager: ["/", `${ACCOUNT}/customers`, `${ACCOUNT}/transactions`, `${ACCOUNT}/access-ids`],
-  admin: ["/", `${ACCOUNT}/customers`, `${ACCOUNT}/transactions`, `${ACCOUNT}/access-ids`, "/admin/merchants", "/admin/users", "/admin/audit", "/nowhere"],
+  viewer: [...EVERYONE, `${ACCOUNT}/transactions?q=no-such-transaction-zzqx`, `${ACCOUNT}/transactions?from=2026-03-01&to=2026-02-01`],
+  manager: STAFF,
+  admin: [...STAFF, "/admin/merchants", "/admin/users", "/admin/audit", "/nowhere"],
 };
 
 test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
@@ -47,6 +61,7 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
           await expectNoAxeViolations(page, `${path} as ${role} at ${size.width} px`);
           if (path === `${ACCOUNT}/customers`) details.push((await page.getByTestId("customer-link").first().getAttribute("href"))!);
           if (path === `${ACCOUNT}/transactions`) details.push((await page.getByTestId("transaction-link").first().getAttribute("href"))!);
+          if (path === `${ACCOUNT}/batches`) details.push((await page.getByTestId("batch-link").first().getAttribute("href"))!);
         }
         for (const path of details) {
           await page.goto(path);

@@ -6,6 +6,8 @@ const LOCKED = "Too many failed sign-in attempts: sign-in is locked for 30 minut
 
 test.describe("sign-in locks", () => {
   test.describe.configure({ timeout: 120_000 });
+  // Each refused sign-in is next-auth's 401, which the browser logs as a failed load.
+  test.use({ allowedConsoleErrors: [/status of 401 \(Unauthorized\)/] });
 
   test("10 wrong passwords lock the account even for the right one; an admin sees the lock and clears it", async ({ browser }) => {
     const email = `lock-${Date.now()}@paydesk.test`;

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures/test";
+import { allowConsoleErrors, expect, test } from "../fixtures/test";
 import { appInstance } from "../fixtures/app-instance";
 import { addUsaepayKey, uniqueApiKey, usaepayControl, usaepayCounters } from "../fixtures/emulators";
 import { signIn } from "../fixtures/login";
@@ -29,6 +29,8 @@ test.describe("several instances on one database", () => {
   });
 
   test("signing in on one instance works on the others, and the sign-in lock is shared", async ({ browser }) => {
+    // Each refused sign-in is next-auth's 401, which the browser logs as a failed load.
+    allowConsoleErrors(/status of 401 \(Unauthorized\)/);
     const admin = await asRole(browser, "admin");
     const email = `lock-${Date.now()}@paydesk.test`;
     const password = "a-long-enough-password-1";

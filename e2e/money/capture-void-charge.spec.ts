@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures/test";
 import { storageStatePath } from "../fixtures/users";
-import { CARD, createMoneyAccount, makeCustomerWithCard, makeSale, openAction, openTransaction, upstreamCalls, type MoneyAccount } from "./helpers";
+import { CARD, createMoneyAccount, makeCustomerWithCard, makeSale, openAction, openMirrored, openTransaction, upstreamCalls, type MoneyAccount } from "./helpers";
 
 let account: MoneyAccount;
 
@@ -44,7 +44,7 @@ test.describe("capture, void and charging a saved card", () => {
 
   test("a manager charges a customer's saved card from the customer's page; no card number is typed", async ({ page }) => {
     const { customerKey } = await makeCustomerWithCard(account, `Saved${Date.now() % 10000}`);
-    await page.goto(`/m/${account.slug}/customers/${customerKey}`);
+    await openMirrored(page, `/m/${account.slug}/customers/${customerKey}`);
     const section = page.getByTestId("charge-section");
     await expect(section.getByLabel("Saved payment method")).toContainText("••••2224");
     // Nothing on the page asks for (or shows) a card number.

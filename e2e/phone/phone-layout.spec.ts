@@ -55,8 +55,8 @@ test.describe("phone layout", () => {
     // A sort of 100,000 rows while the first sync still writes: give the server time on two busy cores.
     await expect(page).toHaveURL(/sort=amount/, { timeout: 30_000 });
     await expect(sort.getByTestId("phone-sort-amount")).toHaveAttribute("aria-current", "true");
-    // Amount is each card's last field.
-    const amounts = async () => (await page.getByTestId("transaction-row-card").evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll("dd")].at(-1)?.textContent ?? ""))).map(cents);
+    // Amount is each card's last field. The sort is by the amount moved: a refund shows negative but sorts by its size.
+    const amounts = async () => (await page.getByTestId("transaction-row-card").evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll("dd")].at(-1)?.textContent ?? ""))).map((text) => Math.abs(cents(text)));
     const descending = await amounts();
     expect(descending.length).toBeGreaterThan(1);
     expect(descending).toEqual([...descending].sort((a, b) => b - a));

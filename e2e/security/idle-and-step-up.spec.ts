@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures/test";
+import { allowConsoleErrors, expect, test } from "../fixtures/test";
 import { secondAppServer } from "../fixtures/app-instance";
 import { addUsaepayKey, uniqueApiKey } from "../fixtures/emulators";
 import { expectSignedInAs, signIn } from "../fixtures/login";
@@ -30,7 +30,8 @@ test.describe("idle timeout and step-up (shortened)", () => {
     await page.getByRole("button", { name: "Stay signed in" }).click();
     await expect(page.getByTestId("idle-warning")).toHaveCount(0);
 
-    // Ignored this time: the session ends, and the page says so.
+    // Ignored this time: the session ends, and the page says so (its next check is answered 401).
+    allowConsoleErrors(/status of 401 \(Unauthorized\)/);
     await expect(page.getByTestId("idle-warning")).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("session-ended-dialog")).toBeVisible({ timeout: 20_000 });
     expect((await page.request.get("/api/session")).status()).toBe(401);

@@ -57,7 +57,7 @@ test.describe("USAePay webhooks", () => {
     // call was ever made for this key (the one customers call is the key check).
     await page.goto(`/m/${slug}/transactions/${refund.key}`);
     await expect(page.getByTestId("transaction-detail")).toBeVisible();
-    await expect(page.getByTestId("detail-amount")).toHaveText("$10.00");
+    await expect(page.getByTestId("detail-amount")).toHaveText("-$10.00"); // a refund shows as money out
     const counters = await usaepayCounters(apiKey);
     expect(counters.routes["GET /transactions"]).toBeUndefined();
     expect(counters.routes["GET /customers"]).toBe(1);

@@ -41,9 +41,9 @@ describe("safeCallbackPath", () => {
   });
 
   it.each(["/x\r\nSet-Cookie: a=b", "/admin\nusers", "/a\tb", "http://localhost:3000/x\r\n"])(
-    "never hands back a control character (a Location header with one is a 500): %j",
+    "sends a path with a control character home (a Location header with one is a 500): %j",
     (raw) => {
-      expect(safeCallbackPath(raw, ORIGIN)).not.toMatch(/[\u0000-\u001f\u007f]/);
+      expect(safeCallbackPath(raw, ORIGIN)).toBe("/");
     },
   );
 });

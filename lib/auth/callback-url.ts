@@ -8,6 +8,9 @@ const PLACEHOLDER_ORIGIN = "http://paydesk.invalid";
 
 export function safeCallbackPath(raw: unknown, appOrigin: string = PLACEHOLDER_ORIGIN): string {
   if (typeof raw !== "string" || raw === "" || raw.length > 2048) return "/";
+  // A control character has no place in a path we send back: a browser would drop tabs and
+  // newlines (and land somewhere the text does not say), and a CR or LF in a Location header is a 500.
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return "/";
   let origin: string;
   let url: URL;
   try {

@@ -64,7 +64,13 @@ interface InstanceState {
 const registry = globalThis as unknown as { paydeskLiveReads?: InstanceState };
 const instance: InstanceState = (registry.paydeskLiveReads ??= { inFlight: new Map(), failures: new Map() });
 
-const freshMs = () => env.DETAIL_FRESH_SECONDS * 1000;
+/**
+ * How long a confirmed copy counts as fresh. Never under a few seconds, even with
+ * DETAIL_FRESH_SECONDS=0 ("check on every view"): the page's own reload after its refresh must
+ * find the copy that refresh just wrote fresh, not start another.
+ */
+const JUST_CONFIRMED_MS = 3_000;
+const freshMs = () => Math.max(env.DETAIL_FRESH_SECONDS * 1000, JUST_CONFIRMED_MS);
 
 let limiter: RateLimiterPrisma | undefined;
 /** One live read for this person, if their per-minute allowance has room (shared by every instance). */

@@ -17,7 +17,7 @@ export function OpenBatchCard({ slug, open, canReconcile }: { slug: string; open
       <CardHeader>
         <CardTitle>
           Open batch{" "}
-          <Link href={`/m/${slug}/batches/${encodeURIComponent(batch.key)}`} className="text-brand-700 hover:underline">
+          <Link href={`/m/${slug}/batches/${encodeURIComponent(batch.key)}`} className="text-brand-700 underline hover:no-underline">
             {label}
           </Link>
         </CardTitle>

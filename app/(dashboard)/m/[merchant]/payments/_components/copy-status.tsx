@@ -21,7 +21,7 @@ function ago(iso: string | null, now: number): string {
 export function CopyStatus({ merchant, copy }: { merchant: string; copy: ClientpayCopyDto }) {
   const router = useRouter();
   const [state, refresh, pending] = useActionState(refreshClientpayPaymentsAction, IDLE);
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.parse(copy.checkedAt));
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const running = copy.status === "running";
 

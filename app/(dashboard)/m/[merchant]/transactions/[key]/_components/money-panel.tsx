@@ -28,23 +28,25 @@ export function MoneyPanel({ slug, tx, money }: { slug: string; tx: TransactionD
       </CardHeader>
       <CardBody className="flex flex-col gap-4">
         {position && (
-          <dl className="grid grid-cols-3 gap-3 text-sm" data-testid="refund-position" data-source={position.source}>
-            <Figure label="Original" testId="position-original">
-              {formatCents(position.originalCents)}
-            </Figure>
-            <Figure label="Already refunded" testId="position-refunded">
-              {formatCents(position.refundedCents)}
-            </Figure>
-            <Figure label="Remaining refundable" testId="position-remaining">
-              {formatCents(position.remainingCents)}
-            </Figure>
-            <p className="col-span-3 text-xs text-slate-500" data-testid="position-source">
+          <div>
+            <dl className="grid grid-cols-3 gap-3 text-sm" data-testid="refund-position" data-source={position.source}>
+              <Figure label="Original" testId="position-original">
+                {formatCents(position.originalCents)}
+              </Figure>
+              <Figure label="Already refunded" testId="position-refunded">
+                {formatCents(position.refundedCents)}
+              </Figure>
+              <Figure label="Remaining refundable" testId="position-remaining">
+                {formatCents(position.remainingCents)}
+              </Figure>
+            </dl>
+            <p className="mt-2 text-xs text-slate-500" data-testid="position-source">
               {position.source === "gateway"
                 ? "From the refunds USAePay lists for this sale."
                 : "USAePay lists no refunds for this sale, so this counts the refunds in Paydesk's own copy (made here or linked before)."}
             </p>
             {position.refunds.length > 0 && (
-              <ul className="col-span-3 flex flex-col gap-1" data-testid="linked-refunds">
+              <ul className="mt-2 flex flex-col gap-1 text-sm" data-testid="linked-refunds">
                 {position.refunds.map((refund) => (
                   <li key={refund.key} className="flex justify-between gap-2">
                     <Link href={`${base}/transactions/${encodeURIComponent(refund.key)}`} className="text-brand-700 hover:underline">
@@ -58,7 +60,7 @@ export function MoneyPanel({ slug, tx, money }: { slug: string; tx: TransactionD
                 ))}
               </ul>
             )}
-          </dl>
+          </div>
         )}
         {tx.refundOfKey && (
           <p className="text-sm" data-testid="refund-of">
