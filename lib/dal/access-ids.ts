@@ -62,7 +62,7 @@ const SETTLED_BY_OUTCOME: Record<string, SettledAs> = { recovered: "new_id", "re
  */
 export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: GatewayDeps = {}): Promise<AccessIdOverviewDto> {
   const merchant = await merchantFor(viewer, "access-ids:read", { slug });
-  const recovery = await recoverInBackground(merchant.id, viewer.email, deps);
+  // Read first, then start any recovery: the page shows what is stored now, and says it is checking.
   const [row, open, last] = await Promise.all([
     db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchant.id } }),
     findOpenRotation(merchant.id),
@@ -72,6 +72,7 @@ export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: Ga
       select: { startedAt: true, startedByEmail: true, closedAt: true, outcome: true },
     }),
   ]);
+  const recovery = await recoverInBackground(merchant.id, viewer.email, deps);
   return {
     merchant: { id: merchant.id, slug: merchant.slug, name: merchant.name, environment: merchant.environment },
     clientpayHost: merchant.endpoints.clientpayHost,

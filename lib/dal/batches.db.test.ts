@@ -4,7 +4,7 @@ import { runMerchantSync } from "@/lib/sync/runner";
 import { parseTransactionQuery } from "@/lib/validation/transactions";
 import { closeBatch, getBatchDetail, listBatches } from "./batches";
 import { META } from "./test-fixtures";
-import { moneySetup, reason, transactionPage } from "./test-money";
+import { auditOf, moneySetup, reason, transactionPage } from "./test-money";
 import { refundTransaction, voidTransaction } from "./transaction-money";
 
 const firstPage = { page: 1, pageSize: 25 };
@@ -70,7 +70,7 @@ describe("batches", { timeout: 30_000 }, () => {
     expect(results.some((result) => result.status === "success" && /is closed/.test(result.message ?? ""))).toBe(true);
     expect(await db.mirrorBatch.findUniqueOrThrow({ where: { merchantAccountId_key: { merchantAccountId: t.merchant.id, key: open.batch.key } } })).toMatchObject({ status: "closed" });
     expect(await db.mirrorTransaction.findUniqueOrThrow({ where: { merchantAccountId_key: { merchantAccountId: t.merchant.id, key: sale.key } } })).toMatchObject({ statusCode: "S" });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: open.batch.key, action: "money.usaepay.batch_close" } });
+    const audit = (await auditOf(t, open.batch.key, "money.usaepay.batch_close"))[0]!;
     expect(audit).toMatchObject({ actorId: t.admin.id, outcome: "success" });
 
     // The old form again: answered from the first close; a form for a batch no longer open is refused without a call.

@@ -4,7 +4,7 @@ import { TEST_CARD } from "@/lib/sync/test-support";
 import { chargeSavedMethod, getChargeForm } from "./customer-charges";
 import { lookUpCustomerLive } from "./customers";
 import { META } from "./test-fixtures";
-import { moneySetup } from "./test-money";
+import { auditOf, moneySetup } from "./test-money";
 
 describe("charging a saved payment method", { timeout: 30_000 }, () => {
   async function customerWithCard() {
@@ -28,7 +28,7 @@ describe("charging a saved payment method", { timeout: 30_000 }, () => {
     expect([first.status, second.status]).toContain("success");
     const sale = await db.mirrorTransaction.findFirstOrThrow({ where: { merchantAccountId: t.merchant.id, customerKey: customer.key } });
     expect(sale).toMatchObject({ kind: "sale", amountCents: 4_200, invoice: "INV-42", statusCode: "P", cardMasked: expect.stringMatching(/2224$/) });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: customer.key, action: "money.usaepay.charge" } });
+    const audit = (await auditOf(t, customer.key, "money.usaepay.charge"))[0]!;
     expect(audit.details).toMatchObject({ command: "customer:sale", amountCents: 4_200, card: expect.stringMatching(/••••2224$/), customer: "Parks, Rosa", resultCode: "A" });
   });
 

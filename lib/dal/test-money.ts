@@ -84,3 +84,12 @@ export async function transactionPage(...args: Parameters<typeof getTransactionD
   if (!detail) throw new Error("the transaction is not in the mirror");
   return detail;
 }
+
+/**
+ * The audit rows of one target made by this setup's staff, oldest first. Each emulator numbers
+ * its keys alike, so rows of an earlier test (or run, on a kept database) may share the target key.
+ */
+export function auditOf(t: MoneySetup, targetId: string, action?: string) {
+  const actorId = { in: [t.manager.id, t.viewer.id, t.admin.id, t.otherManager.id] };
+  return db.auditEvent.findMany({ where: { targetId, actorId, ...(action ? { action } : {}) }, orderBy: { at: "asc" } });
+}

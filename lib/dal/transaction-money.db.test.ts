@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { losingAnswer, moneySetup, reason, transactionPage, type MoneySetup, withoutRefundLinks } from "./test-money";
+import { auditOf, losingAnswer, moneySetup, reason, transactionPage, type MoneySetup, withoutRefundLinks } from "./test-money";
 import { META } from "./test-fixtures";
 import { adjustTransaction, captureTransaction, checkMoneyOutcome, refundTransaction, voidTransaction } from "./transaction-money";
 
@@ -49,7 +49,7 @@ describe("refunds", { timeout: 30_000 }, () => {
     expect(done.money.position).toMatchObject({ refundedCents: 5000, remainingCents: 0 });
     expect(done.money.forms.refund).toBeUndefined();
 
-    const audit = await db.auditEvent.findMany({ where: { targetId: sale.key, action: "money.usaepay.refund" }, orderBy: { at: "asc" } });
+    const audit = await auditOf(t, sale.key, "money.usaepay.refund");
     expect(audit.map((event) => event.outcome)).toEqual(["success", "failure", "success"]);
     expect(audit[0]).toMatchObject({ actorId: t.manager.id, ip: META.ip });
     expect(audit[0]!.details).toMatchObject({
@@ -103,7 +103,7 @@ describe("refunds", { timeout: 30_000 }, () => {
     expect(stored).toMatchObject({ status: "approved", decidedById: t.otherManager.id, attemptId: expect.any(String) });
     // Decided once: a second approval (or a rejection) is refused.
     await expect(rejectRefundRequest(t.admin, t.merchant.slug, { request: request.id }, META)).rejects.toMatchObject({ code: "already_decided" });
-    const actions = (await db.auditEvent.findMany({ where: { targetId: sale.key }, orderBy: { at: "asc" } })).map((event) => event.action);
+    const actions = (await auditOf(t, sale.key)).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(["money.usaepay.refund.approval_requested", "money.usaepay.refund", "money.usaepay.refund.approval_granted"]));
   });
 });
@@ -197,9 +197,8 @@ describe("when USAePay cannot be asked", { timeout: 30_000 }, () => {
     expect(Object.keys(local.money.forms).sort()).toEqual(["refund", "void"]);
     const result = await refundTransaction(t.manager, t.merchant.slug, { key: sale.key, token: local.money.forms.refund!.token, amount: 500, ...reason }, META, t.deps);
     expect(result.status).toBe("success");
-    // Each emulator numbers its keys alike, so an earlier test may have refunded a sale with this key: the newest is this test's.
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: sale.key, action: "money.usaepay.refund" }, orderBy: { at: "desc" } });
-    expect(audit.details).toMatchObject({ checkedAgainst: "Paydesk's copy" });
+    const [audit] = await auditOf(t, sale.key, "money.usaepay.refund");
+    expect(audit?.details).toMatchObject({ checkedAgainst: "Paydesk's copy" });
     expect((await page(t, sale.key)).money.position).toMatchObject({ refundedCents: 500, remainingCents: 1_500 });
   });
 
