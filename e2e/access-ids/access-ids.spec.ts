@@ -89,8 +89,15 @@ test.describe("access IDs (admin)", () => {
   test("an upstream failure shows a clear message and leaves the stored state unchanged", async ({ browser }) => {
     const { context, page } = await asRole(browser, "admin");
     const id = await issueFreshId(page, "trust");
+    // The state is already Valid from the rotation, so wait for the validate's own result (and
+    // its check time, to the millisecond) before taking the baseline the failures must not move.
+    const checkedAt = () => page.getByTestId("access-id-checked").locator("time").getAttribute("datetime");
+    const rotatedAt = await checkedAt();
     await page.getByRole("button", { name: "Validate now" }).click();
+    await expect(page.getByTestId("access-id-message")).toHaveText(`ClientPay accepts the stored access ID (${masked(id)}).`);
+    await expect.poll(checkedAt).not.toBe(rotatedAt);
     await expect(page.getByTestId("access-id-state")).toHaveText("Valid");
+    const validatedAt = await checkedAt();
     const checked = await page.getByTestId("access-id-checked").textContent();
 
     await control("POST", "faults", { kind: "503", path: "/v2/token/accessid" });
@@ -107,6 +114,13 @@ test.describe("access IDs (admin)", () => {
     await expect(page.getByTestId("access-id-hint")).toHaveText(masked(id));
     await expect(page.getByTestId("access-id-state")).toHaveText("Valid");
     await expect(page.getByTestId("access-id-checked")).toHaveText(checked!);
+    expect(await checkedAt()).toBe(validatedAt);
+    // The failed rotation closed its journal as failed (nothing left open for a recovery to redo).
+    await expect(page.getByTestId("access-id-last-rotation")).toContainText("failed: unavailable_503");
+    await expect(page.getByTestId("access-id-rotation-in-progress")).toHaveCount(0);
+    const history = page.getByTestId("access-id-history");
+    await expect(history.locator('[data-action="access_id.rotate"]').first()).toHaveAttribute("data-outcome", "failure");
+    await expect(history.locator('[data-action="access_id.validate"]').first()).toHaveAttribute("data-outcome", "failure");
     expect(await currentAccessId("trust")).toBe(id);
     await context.close();
   });
@@ -149,6 +163,8 @@ test.describe("access IDs (other roles)", () => {
       captured = { action, contentType: (await request.headerValue("content-type")) ?? "", body: request.postDataBuffer()! };
       await route.abort();
     });
+    // The page's own request is aborted on purpose, and the page says so in its console.
+    allowConsoleErrors(/Failed to fetch/);
     await rotateInUi(admin.page);
     await expect.poll(() => captured).toBeTruthy();
     await admin.context.close();

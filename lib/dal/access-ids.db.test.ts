@@ -5,7 +5,9 @@ import { AppError } from "@/lib/errors";
 import { createClientpayEmulator } from "@/sandbox/clientpay";
 import { listAccessIdHistory } from "./access-id-history";
 import { expireAccessId, getAccessIdOverview, recoverAccessId, rotateAccessId, testRequestId, validateAccessId } from "./access-ids";
+import { recordRejectedAccessId } from "./internal/access-id-calls";
 import { ACCESS_ID_TABLE, openStoredAccessId } from "./internal/access-id-store";
+import { clientpayClientFor } from "@/lib/gateways/clients";
 import { recoverInterruptedAccessIdRotations, settleBackgroundRecoveries } from "./internal/access-id-recovery";
 import { replaceCurrentCredentials, storeIntegratorKey } from "./internal/credentials";
 import { makeMerchant, makeViewer, META } from "./test-fixtures";
@@ -228,6 +230,54 @@ describe("checks and changes", () => {
     expect(await openStoredAccessId(t.merchant.id)).toBe(await t.current());
     expect(await t.row()).toMatchObject({ state: "valid", issuedAt: null, checkedByEmail: t.admin.email });
     expect((await testRequestId(t.admin, t.merchant.slug, META, t.deps)).status).toBe("success");
+  });
+
+  it("a check whose id a rotation replaced while it ran leaves the newly stored id valid (superseded, not replaced)", async () => {
+    const t = await setup();
+    await rotateAccessId(t.admin, t.merchant.slug, META, t.deps);
+    // The validate leaves with the stored id; before ClientPay answers it, an admin's rotation stores a newer one.
+    let rotateFirst = true;
+    const racing = {
+      fetch: async (url: string, init?: RequestInit) => {
+        if (rotateFirst && url.endsWith("/token/accessid/validate")) {
+          rotateFirst = false;
+          expect((await rotateAccessId(t.admin, t.merchant.slug, META, t.deps)).status).toBe("success");
+        }
+        return t.deps.fetch(url, init);
+      },
+    };
+    const result = await validateAccessId(t.admin, t.merchant.slug, META, racing);
+    expect(rotateFirst).toBe(false);
+    expect(result).toMatchObject({ status: "error", message: expect.stringContaining("a newer one was stored while it ran") });
+    expect(await openStoredAccessId(t.merchant.id)).toBe(await t.current());
+    expect((await t.row())?.state).toBe("valid");
+    const refusal = await db.auditEvent.findFirst({ where: { targetId: t.merchant.id, action: "access_id.validate" }, orderBy: { at: "desc" } });
+    expect(refusal).toMatchObject({ outcome: "failure", details: { result: "superseded" } });
+  });
+
+  it("a refusal met mid-operation marks the stored id only while it is the id that was refused", async () => {
+    const t = await setup();
+    await rotateAccessId(t.admin, t.merchant.slug, META, t.deps);
+    const old = (await openStoredAccessId(t.merchant.id))!;
+    await rotateAccessId(t.admin, t.merchant.slug, META, t.deps);
+    const merchant = await db.merchantAccount.findUniqueOrThrow({ where: { id: t.merchant.id } });
+    const client = await clientpayClientFor(merchant, t.deps);
+    const context = { merchantId: t.merchant.id, actor: null, during: "payments.sync" };
+
+    expect(await recordRejectedAccessId(client, old, context)).toBe("superseded");
+    expect((await t.row())?.state).toBe("valid");
+
+    // ClientPay itself moves on (a rotation made elsewhere): now the stored id is the refused one.
+    const stored = (await openStoredAccessId(t.merchant.id))!;
+    await t.emulator.app.request("/v2/token/accessid", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ integratorKey: "paydesk-sandbox-integrator", accountKey: OPERATING.key, accountPin: OPERATING.pin }),
+    });
+    expect(await recordRejectedAccessId(client, stored, context)).toBe("replaced");
+    expect((await t.row())?.state).toBe("replaced");
+    const audit = await db.auditEvent.findMany({ where: { targetId: t.merchant.id, action: "access_id.rejected" }, orderBy: { at: "asc" } });
+    expect(audit.map((event) => (event.details as { result: string }).result)).toEqual(["superseded", "replaced"]);
   });
 
   it("expires: the value is dropped, calls are refused until an id is issued, and a rotation issues one", async () => {

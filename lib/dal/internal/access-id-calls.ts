@@ -8,8 +8,8 @@ import { clientpayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
 import { isAccessIdRejected, type ClientpayClient, type ClientpaySession } from "@/lib/payments/clientpay";
 import type { RequestMeta } from "@/lib/request-meta";
 import { findOpenRotation, ROTATION_IN_FLIGHT_MESSAGE } from "./access-id-journal";
-import { failureReason, rejectionMessage, upstreamFailure } from "./access-id-messages";
-import { markAccessIdState, NO_ACCESS_ID_MESSAGE, openStoredAccessId } from "./access-id-store";
+import { failureReason, rejectionMessage, upstreamFailure, type RefusedAs } from "./access-id-messages";
+import { markAccessIdState, markRefusedAccessId, NO_ACCESS_ID_MESSAGE, openStoredAccessId } from "./access-id-store";
 import { merchantFor, type MerchantDto } from "./merchant-access";
 
 /** What a check or change did; `message` is safe to show. */
@@ -68,17 +68,19 @@ export interface RejectedIdContext {
  * ClientPay refused the stored id in the middle of some other operation (a refund, a search, a
  * postback's re-read): store at once whether it was expired or replaced, audited, so every page
  * says so and tells an admin to Recover or Issue, instead of each later call failing the same way.
+ * A call that started with an id a rotation has since replaced is "superseded": audited, but the
+ * newer stored id keeps its state.
  */
-export async function recordRejectedAccessId(client: ClientpayClient, accessId: string, context: RejectedIdContext): Promise<"expired" | "replaced"> {
+export async function recordRejectedAccessId(client: ClientpayClient, accessId: string, context: RejectedIdContext): Promise<RefusedAs> {
   const state = await classifyRejected(client, accessId);
-  await db.$transaction(async (tx) => {
-    await markAccessIdState(tx, context.merchantId, state, context.actor?.email ?? null);
+  return db.$transaction(async (tx) => {
+    const result: RefusedAs = (await markRefusedAccessId(tx, context.merchantId, accessId, state, context.actor?.email ?? null)) ? state : "superseded";
     await recordAuditEvent(
-      { actor: context.actor, action: "access_id.rejected", outcome: "failure", targetType: "merchant", targetId: context.merchantId, meta: context.meta, details: { result: state, during: context.during } },
+      { actor: context.actor, action: "access_id.rejected", outcome: "failure", targetType: "merchant", targetId: context.merchantId, meta: context.meta, details: { result, during: context.during } },
       tx,
     );
+    return result;
   });
-  return state;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -102,7 +104,8 @@ export interface StoredIdCall {
 /**
  * A ClientPay call made with the stored access ID, the one way: open the stored id just
  * before the call (refused, and audited, when none is usable) → make the call → if ClientPay
- * refuses the id, record whether it was expired or replaced → otherwise store the outcome
+ * refuses the id, record whether it was expired or replaced (unless a newer id was stored while the
+ * call ran: "superseded") → otherwise store the outcome
  * with its audit row. An upstream failure changes nothing and is audited by its reason code.
  */
 export async function runStoredIdCall(target: Target, spec: StoredIdCall, deps: GatewayDeps): Promise<AccessIdResult> {
@@ -125,11 +128,13 @@ export async function runStoredIdCall(target: Target, spec: StoredIdCall, deps: 
   }
   if (!accepted) {
     const state = await classifyRejected(client, accessId);
-    await db.$transaction(async (tx) => {
-      await markAccessIdState(tx, target.merchant.id, state, target.viewer.email);
-      await audit(target, spec.action, "failure", { hint, result: state }, tx);
+    const result = await db.$transaction(async (tx) => {
+      const marked = await markRefusedAccessId(tx, target.merchant.id, accessId, state, target.viewer.email);
+      const refusedAs: RefusedAs = marked ? state : "superseded";
+      await audit(target, spec.action, "failure", { hint, result: refusedAs }, tx);
+      return refusedAs;
     });
-    return { status: "error", message: rejectionMessage(state) };
+    return { status: "error", message: rejectionMessage(result) };
   }
   await db.$transaction(async (tx) => {
     await spec.onAccepted(tx, target);

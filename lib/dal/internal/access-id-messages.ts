@@ -36,8 +36,17 @@ export function upstreamFailure(error: unknown, consequence = "Nothing was chang
   return new AppError(`clientpay_${error.kind}`, `${byKind[error.kind] ?? error.userMessage} ${consequence}`, { cause: error });
 }
 
+/**
+ * How a refusal of the stored id was classified: "expired" or "replaced" (and stored so), or
+ * "superseded" when a newer id was stored while the call ran (the stored state is left alone).
+ */
+export type RefusedAs = "expired" | "replaced" | "superseded";
+
 /** What a rejected (or invalid) stored id means, once we know whether ClientPay has another one. */
-export function rejectionMessage(state: "expired" | "replaced"): string {
+export function rejectionMessage(state: RefusedAs): string {
+  if (state === "superseded") {
+    return "ClientPay refused the access ID this call started with, because a newer one was stored while it ran. The stored access ID is unchanged; try again.";
+  }
   return state === "replaced"
     ? "ClientPay no longer accepts the stored access ID: it was replaced by a newer one (a rotation made elsewhere). An admin can use Recover to store the current one."
     : "ClientPay no longer accepts the stored access ID: it was expired. ClientPay calls for this account will fail until an admin issues a new one with “Issue access ID”.";

@@ -56,6 +56,31 @@ export async function markAccessIdState(client: Writer, merchantId: string, stat
   await client.clientpayAccessId.updateMany({ where: { merchantAccountId: merchantId }, data: { state, checkedAt: new Date(), checkedByEmail } });
 }
 
+/**
+ * Records that ClientPay refused `refusedId`, but only while that id is still the stored one: a
+ * call that started before a rotation (or a Recover) and was refused after it is about the id it
+ * started with, and must not mark the newer stored id expired or replaced. The condition is on the
+ * sealed value read here, so a rotation committing in between also leaves the row alone.
+ * Returns whether the row was marked.
+ */
+export async function markRefusedAccessId(client: Writer, merchantId: string, refusedId: string, state: AccessIdState, checkedByEmail: string | null): Promise<boolean> {
+  const row = await client.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueSealed: true } });
+  if (!row?.valueSealed) return false;
+  let stored: string;
+  try {
+    stored = openSecret(row.valueSealed, ACCESS_ID_TABLE, merchantId, FIELD);
+  } catch (error) {
+    if (!(error instanceof VaultOpenError)) throw error;
+    return false;
+  }
+  if (stored !== refusedId) return false;
+  const { count } = await client.clientpayAccessId.updateMany({
+    where: { merchantAccountId: merchantId, valueSealed: row.valueSealed },
+    data: { state, checkedAt: new Date(), checkedByEmail },
+  });
+  return count > 0;
+}
+
 /** Drops the value (keeping its hint for the record): ClientPay calls fail until a new id is stored. */
 export async function clearAccessId(client: Writer, merchantId: string, state: AccessIdState, checkedByEmail: string | null): Promise<void> {
   const data = { valueSealed: null, state, checkedAt: new Date(), checkedByEmail };

@@ -8,14 +8,14 @@ import { isAccessIdRejected, type ClientpaySession } from "@/lib/payments/client
 import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
 import { recordRejectedAccessId } from "./access-id-calls";
-import { failureReason, rejectionMessage, upstreamFailure } from "./access-id-messages";
+import { failureReason, rejectionMessage, upstreamFailure, type RefusedAs } from "./access-id-messages";
 import { NO_ACCESS_ID_MESSAGE, openStoredAccessId } from "./access-id-store";
 
 /**
  * The one way the ClientPay desk (payments, payment requests, payers, the payments sync, postbacks)
  * calls ClientPay: on the account's stored access ID, opened just before the calls. When ClientPay
  * refuses that id mid-operation, the stored state becomes "expired" or "replaced" at once (the
- * access-ID DAL's own classification) and the caller gets a message saying what an admin can do
+ * access-ID DAL's own classification; not when a newer id was stored meanwhile) and the caller gets a message saying what an admin can do
  * (Recover or Issue), so later calls do not all fail the same way unexplained.
  */
 export interface ClientpayContext {
@@ -30,7 +30,7 @@ export interface ClientpayContext {
 
 /** The AppError a refused access ID becomes, once its state is stored. */
 export class AccessIdRefusedError extends AppError {
-  constructor(readonly state: "expired" | "replaced", options?: { cause?: unknown }) {
+  constructor(readonly state: RefusedAs, options?: { cause?: unknown }) {
     super(`access_id_${state}`, rejectionMessage(state), options);
   }
 }
