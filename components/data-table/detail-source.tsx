@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 
 /** Says where a detail page's data came from: live from USAePay, or the marked local copy. */
 export function DetailSource({ source, copiedAt, fallbackReason }: { source: "live" | "mirror"; copiedAt?: Date | string | null; fallbackReason?: string | null }) {
@@ -13,7 +13,7 @@ export function DetailSource({ source, copiedAt, fallbackReason }: { source: "li
   }
   return (
     <Notice className="mb-4" data-testid="detail-fallback">
-      Showing the local copy from {copiedAt ? formatDateTime(copiedAt) : "the last sync"}: {fallbackReason}
+      Showing the local copy from {copiedAt ? <DateTime value={copiedAt} withZone /> : "the last sync"}: {fallbackReason}
     </Notice>
   );
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, GENERIC_USER_MESSAGE } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
 import type { ActionState } from "./action-state";
+import { allows, NOT_ALLOWED_MESSAGE, safeMessageOf, SIGNED_OUT_MESSAGE, type PermissionRule } from "./gate";
 
 // Fields never sent back to the browser, even to the person who typed them.
 const SECRET_FIELD = /password|pin$|^key$|apikey|accountkey|integratorkey|secret|token|accessid|requestid/i;
@@ -23,7 +22,8 @@ function echoableValues(formData: FormData): Record<string, string> {
 interface ActionDefinition<Schema extends z.ZodType> {
   /** For logs: which action ran. */
   name: string;
-  permission: Permission;
+  /** One permission, or a list of which any one is enough. */
+  permission: PermissionRule;
   schema: Schema;
   handler: (viewer: Viewer, input: z.infer<Schema>, meta: RequestMeta) => Promise<ActionState | void>;
 }
@@ -38,10 +38,10 @@ interface ActionDefinition<Schema extends z.ZodType> {
 export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
     const viewer = await getViewer();
-    if (!viewer) return { status: "error", message: "Your session has ended. Sign in again to continue." };
-    if (!can(viewer.role, definition.permission)) {
+    if (!viewer) return { status: "error", message: SIGNED_OUT_MESSAGE };
+    if (!allows(viewer, definition.permission)) {
       logger.warn({ action: definition.name, userId: viewer.id }, "action refused: missing permission");
-      return { status: "error", message: "You are not allowed to do this." };
+      return { status: "error", message: NOT_ALLOWED_MESSAGE };
     }
 
     const parsed = definition.schema.safeParse(Object.fromEntries(formData));
@@ -58,9 +58,7 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       return (await definition.handler(viewer, parsed.data, await currentRequestMeta())) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { status: "error", message: error.userMessage };
-      logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
-      return { status: "error", message: GENERIC_USER_MESSAGE };
+      return { status: "error", message: safeMessageOf(error, { name: definition.name, userId: viewer.id, kind: "action" }).message };
     }
   };
 }

@@ -24,15 +24,22 @@ export const PERMISSIONS = [
   "users:read",
   "users:manage",
   "audit:read",
+  // Numbers & time (issue 13): exports per table, the managers' slice of the audit log, own profile.
+  "transactions:export",
+  "customers:export",
+  "audit:export",
+  /** Only the money events (refunds, voids, payments …) of the accounts granted to the viewer. */
+  "audit:read-money",
+  "profile:update",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Everyone signed in: see the accounts granted to them, their tables and the mirror's Refresh. */
-const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read"];
+const READ: Permission[] = ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "profile:update"];
 
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  MANAGER: new Set<Permission>([...READ, "access-ids:validate", "access-ids:test-request"]),
+  MANAGER: new Set<Permission>([...READ, "access-ids:validate", "access-ids:test-request", "transactions:export", "customers:export", "audit:read-money", "audit:export"]),
   VIEWER: new Set<Permission>(READ),
 };
 

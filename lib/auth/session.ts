@@ -19,10 +19,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, timeZone: true },
   });
   if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, ...(user.timeZone ? { timeZone: user.timeZone } : {}) };
 });
 
 /** For pages: a signed-out visitor goes to the sign-in page. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { storeCustomerDetail } from "@/lib/sync/sync-customers";
 import type { CustomerQuery } from "@/lib/validation/customers";
@@ -45,7 +45,7 @@ export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, ke
   const row = await db.mirrorCustomer.findUnique({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key } } });
   if (!row) notFound();
   const transactions = can(viewer.role, "transactions:read")
-    ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, key)
+    ? await listMirrorTransactions({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer), customerKey: key }, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE })
     : null;
   return { ...read, customer: toCustomerDetailDto(row), transactions };
 }

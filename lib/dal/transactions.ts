@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { transactionRow } from "@/lib/sync/mirror-rows";
 import type { TransactionQuery } from "@/lib/validation/transactions";
@@ -19,7 +19,7 @@ export type { TransactionDto } from "./internal/mirror-transactions";
  */
 export async function listTransactions(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<Paged<TransactionDto>> {
   const merchant = await merchantForTable(viewer, "transactions:read", merchantSlug);
-  return listMirrorTransactions(merchant.id, query);
+  return listMirrorTransactions({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer) }, query);
 }
 
 export type TransactionDetail = LiveRead & {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ColumnChoice } from "./table-columns";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 
 /** "YYYY-MM-DD" that is a real calendar day, else undefined. */
@@ -35,6 +36,38 @@ export const TRANSACTION_STATUSES = {
 export type TransactionStatus = keyof typeof TRANSACTION_STATUSES;
 
 export const CARD_TYPES = ["Visa", "MasterCard", "Amex", "Discover"] as const;
+
+/**
+ * What a transaction is, by its `trantype_code` and status (docs/usaepay-api.md, Transactions):
+ * refunds (card credit, check refund) are money going back; voids never moved money.
+ */
+export const TRANSACTION_TYPE_CODES = { refund: ["C", "R"], void: ["V", "Z"], authOnly: ["A"] } as const;
+export const VOIDED_STATUS_CODES = ["V", "R"] as const;
+
+/** The transactions table's columns: the table shows the `inTable` ones; exports offer all. */
+export const TRANSACTION_COLUMNS = [
+  { id: "created", label: "Date", inTable: true },
+  { id: "refnum", label: "Ref #", inTable: true },
+  { id: "cardholder", label: "Customer", inTable: true },
+  { id: "card", label: "Card", inTable: true },
+  { id: "status", label: "Status", inTable: true },
+  { id: "amount", label: "Amount", inTable: true },
+  { id: "type", label: "Type" },
+  { id: "result", label: "Result" },
+  { id: "authCode", label: "Auth code" },
+  { id: "customerEmail", label: "Customer email" },
+  { id: "invoice", label: "Invoice" },
+  { id: "orderId", label: "Order ID" },
+  { id: "description", label: "Description" },
+  { id: "batch", label: "Batch #" },
+  { id: "tax", label: "Tax" },
+  { id: "tip", label: "Tip" },
+  { id: "entryMode", label: "Entry mode" },
+  { id: "avs", label: "AVS" },
+  { id: "cvc", label: "CVC" },
+  { id: "error", label: "Decline or error" },
+  { id: "key", label: "Transaction key" },
+] as const satisfies readonly ColumnChoice[];
 export const TRANSACTION_SORTS = ["created", "amount", "status", "cardholder"] as const;
 export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
 
@@ -48,7 +81,9 @@ const schema = tableQuerySchema(TRANSACTION_SORTS, {
 });
 
 export type TransactionQuery = z.infer<typeof schema>;
-const KEYS = ["q", "status", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
+/** The URL keys of the table's state (a saved view keeps all but the page). */
+export const TRANSACTION_URL_KEYS = ["q", "status", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
+const KEYS = TRANSACTION_URL_KEYS;
 
 export function parseTransactionQuery(params: SearchParams): TransactionQuery {
   return schema.parse(pick(params, KEYS));

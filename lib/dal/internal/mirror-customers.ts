@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirror-rows";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
+import { orderByOf, type SortKey } from "./keyset";
 
 /** Queries of the local customers mirror, by account id (the public DAL resolves the account first). */
 
@@ -47,19 +48,32 @@ function toDto(row: Row): CustomerDto {
   };
 }
 
-const ORDER: Record<CustomerQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorCustomerOrderByWithRelationInput[]> = {
-  newest: (dir) => [{ gatewayId: dir }, { key: dir }],
-  name: (dir) => [{ displayNameLower: dir }, { key: "asc" }],
-  email: (dir) => [{ email: dir }, { key: "asc" }],
-  city: (dir) => [{ city: dir }, { key: "asc" }],
-};
-
-/** A page of the account's mirrored customers, searched and sorted (ties broken by key, so paging is stable). */
-export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
+/** The one definition of the customers table's filters (page and export). */
+export function customerWhere(merchantAccountId: string, query: Pick<CustomerQuery, "q">): Prisma.MirrorCustomerWhereInput {
   const q = query.q.toLowerCase();
-  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...(q ? { search: { contains: q } } : {}) };
+  return { merchantAccountId, ...(q ? { search: { contains: q } } : {}) };
+}
+
+/** The one definition of the table's orders, each ending in the row key (stable paging and exports). */
+export function customerSortKeys(sort: CustomerQuery["sort"], dir: CustomerQuery["dir"]): SortKey[] {
+  switch (sort) {
+    case "newest":
+      return [{ field: "gatewayId", dir, nullable: true }, { field: "key", dir }];
+    case "name":
+      return [{ field: "displayNameLower", dir }, { field: "key", dir: "asc" }];
+    case "email":
+      return [{ field: "email", dir, nullable: true }, { field: "key", dir: "asc" }];
+    case "city":
+      return [{ field: "city", dir, nullable: true }, { field: "key", dir: "asc" }];
+  }
+}
+
+/** A page of the account's mirrored customers, searched and sorted. */
+export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
+  const where = customerWhere(merchantAccountId, query);
+  const orderBy = orderByOf(customerSortKeys(query.sort, query.dir)) as Prisma.MirrorCustomerOrderByWithRelationInput[];
   const [rows, total] = await Promise.all([
-    db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.mirrorCustomer.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     db.mirrorCustomer.count({ where }),
   ]);
   return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };

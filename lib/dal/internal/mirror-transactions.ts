@@ -1,8 +1,10 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
+import { zonedDayRange } from "@/lib/time-zone";
 import type { Paged } from "@/lib/validation/table-state";
 import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { orderByOf, type SortKey } from "./keyset";
 
 /**
  * Queries of the local transactions mirror, by account id. No access check here: the public
@@ -52,41 +54,52 @@ export function toTransactionDto(row: Omit<TransactionRow, "merchantAccountId" |
   };
 }
 
-/** Half-open UTC day range: from 00:00 of `from` to 00:00 after `to`. */
-function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
-  if (!from && !to) return undefined;
-  return {
-    ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
-    ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}),
-  };
+/** Which rows a transactions query covers besides its URL filters. */
+export interface TransactionScope {
+  merchantAccountId: string;
+  /** The viewer's zone: a date filter's days are days there. */
+  timeZone: string;
+  /** Only this customer's transactions (the customer detail page). */
+  customerKey?: string;
 }
 
-export function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, customerKey?: string): Prisma.MirrorTransactionWhereInput {
+/** The one definition of the transactions table's filters: the page, its export and the overview's links use it. */
+export function transactionWhere(scope: TransactionScope, query: Partial<TransactionQuery>): Prisma.MirrorTransactionWhereInput {
   const q = query.q?.toLowerCase();
+  const created = zonedDayRange(query.from, query.to, scope.timeZone);
   return {
-    merchantAccountId,
-    ...(customerKey ? { customerKey } : {}),
+    merchantAccountId: scope.merchantAccountId,
+    ...(scope.customerKey ? { customerKey: scope.customerKey } : {}),
     ...(q ? { search: { contains: q } } : {}),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
     ...(query.card ? { cardBrand: query.card } : {}),
-    ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
+    ...(created ? { createdAt: created } : {}),
     ...(query.min !== undefined || query.max !== undefined
       ? { amountCents: { ...(query.min !== undefined ? { gte: query.min } : {}), ...(query.max !== undefined ? { lte: query.max } : {}) } }
       : {}),
   };
 }
 
-const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorTransactionOrderByWithRelationInput[]> = {
-  created: (dir) => [{ createdAt: dir }, { key: dir }],
-  amount: (dir) => [{ amountCents: dir }, { createdAt: "desc" }],
-  status: (dir) => [{ statusCode: dir }, { createdAt: "desc" }],
-  cardholder: (dir) => [{ cardholder: dir }, { createdAt: "desc" }],
-};
+/** The one definition of the table's orders; each ends in the row key, so paging and exports are stable. */
+export function transactionSortKeys(sort: TransactionQuery["sort"], dir: TransactionQuery["dir"]): SortKey[] {
+  const newestFirst: SortKey[] = [{ field: "createdAt", dir: "desc" }, { field: "key", dir: "desc" }];
+  switch (sort) {
+    case "created":
+      return [{ field: "createdAt", dir }, { field: "key", dir }];
+    case "amount":
+      return [{ field: "amountCents", dir }, ...newestFirst];
+    case "status":
+      return [{ field: "statusCode", dir, nullable: true }, ...newestFirst];
+    case "cardholder":
+      return [{ field: "cardholder", dir, nullable: true }, ...newestFirst];
+  }
+}
 
-export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, customerKey?: string): Promise<Paged<TransactionDto>> {
-  const where = transactionWhere(merchantAccountId, query, customerKey);
+export async function listMirrorTransactions(scope: TransactionScope, query: TransactionQuery): Promise<Paged<TransactionDto>> {
+  const where = transactionWhere(scope, query);
+  const orderBy = orderByOf(transactionSortKeys(query.sort, query.dir)) as Prisma.MirrorTransactionOrderByWithRelationInput[];
   const [rows, total] = await Promise.all([
-    db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.mirrorTransaction.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     db.mirrorTransaction.count({ where }),
   ]);
   return { items: rows.map(toTransactionDto), total, page: query.page, pageSize: query.pageSize };

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/dal/users";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 import { CreateUserForm } from "./_components/create-user-form";
 import { RoleForm } from "./_components/role-form";
 import { DisableForm } from "./_components/disable-form";
@@ -31,7 +31,7 @@ export default async function UsersPage() {
                     {user.name} {user.disabled && <Badge tone="bad">Disabled</Badge>}
                   </p>
                   <p className="truncate text-sm text-slate-600">{user.email}</p>
-                  <p className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "never"}</p>
+                  <p className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <DateTime value={user.lastLoginAt} withZone /> : "never"}</p>
                 </div>
                 {user.id === viewer.id ? (
                   <Badge tone="info" className="self-start sm:self-auto">{ROLE_LABELS[user.role]} (you)</Badge>

@@ -1,6 +1,6 @@
 import { Notice } from "@/components/ui/notice";
 import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 
 const RECOVERED: Record<string, (hint: string | null) => string> = {
   new_id: (hint) => `ClientPay had issued a new access ID before the interruption; it is now stored (${hint}).`,
@@ -15,7 +15,7 @@ export function AccessIdNotices({ overview, canIssue }: { overview: AccessIdOver
     <>
       {recovery.recovered.map((report) => (
         <Notice key={report.rotationId} tone="success" data-testid="access-id-recovery">
-          An interrupted rotation (started by {report.startedByEmail ?? "unknown"} at {formatDateTime(report.startedAt)}) was recovered through
+          An interrupted rotation (started by {report.startedByEmail ?? "unknown"} at <DateTime value={report.startedAt} withZone />) was recovered through
           ClientPay&apos;s Current Access ID. {RECOVERED[report.settledAs]?.(report.hint)}
         </Notice>
       ))}
@@ -26,7 +26,7 @@ export function AccessIdNotices({ overview, canIssue }: { overview: AccessIdOver
       ))}
       {rotationInProgress && (
         <Notice data-testid="access-id-rotation-in-progress">
-          A rotation started by {rotationInProgress.startedByEmail ?? "unknown"} at {formatDateTime(rotationInProgress.startedAt)} is in progress. Reload in a
+          A rotation started by {rotationInProgress.startedByEmail ?? "unknown"} at <DateTime value={rotationInProgress.startedAt} withZone /> is in progress. Reload in a
           moment to see its result.
         </Notice>
       )}

@@ -4,7 +4,8 @@ import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getCustomerDetail } from "@/lib/dal/customers";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
+import { formatCents } from "@/lib/format";
 import { firstParam, pageParamsSchema } from "@/lib/validation/table-state";
 import { StatusBadge } from "../../transactions/_components/status-badge";
 
@@ -96,7 +97,7 @@ export default async function CustomerDetailPage({
               {transactions.items.map((tx) => (
                 <li key={tx.key} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="customer-transaction">
                   <Link href={`${base}/transactions/${encodeURIComponent(tx.key)}`} className="text-brand-700 hover:underline">
-                    {formatDateTime(tx.createdAt)} · #{tx.refnum}
+                    <DateTime value={tx.createdAt} withZone /> · #{tx.refnum}
                   </Link>
                   <span className="flex items-center gap-3">
                     <StatusBadge code={tx.statusCode} label={tx.statusLabel} />

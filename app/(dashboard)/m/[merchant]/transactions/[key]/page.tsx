@@ -4,7 +4,8 @@ import { DetailSource } from "@/components/data-table/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
+import { formatCents } from "@/lib/format";
 import { StatusBadge } from "../_components/status-badge";
 
 export const metadata = { title: "Transaction" };
@@ -31,7 +32,7 @@ export default async function TransactionDetailPage({ params }: { params: Promis
     <>
       <PageHeader
         title={`Transaction ${tx.refnum}`}
-        description={formatDateTime(tx.createdAt)}
+        description={<DateTime value={tx.createdAt} withZone />}
         actions={
           <Link href={`${base}/transactions`} className="text-sm text-brand-700 hover:underline">
             ← All transactions
