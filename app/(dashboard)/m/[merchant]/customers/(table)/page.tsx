@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { TableFrame } from "../../../../_components/table-frame";
 import { SyncStatus } from "../../_components/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
@@ -31,6 +32,8 @@ export default async function MerchantCustomersPage({
   const page = await listCustomers(viewer, slug, query);
   // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
   const sync = await getSyncStatus(viewer, slug);
+  const state = customerHref("", { ...query, page: 1 }).replace(/^\?/, "");
+  const exportHref = `/api/export/customers?merchant=${encodeURIComponent(merchant.slug)}${state ? `&${state}` : ""}`;
 
   return (
     <>
@@ -57,23 +60,25 @@ export default async function MerchantCustomersPage({
           Reset
         </Link>
       </Form>
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {page.total === 0 ? (
-          <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">
-            {query.q ? `No customers match “${query.q}”.` : sync.resources.customers.mirrored === 0 ? "No customers mirrored yet. The first ones appear within seconds of the sync starting." : "No customers."}
-          </div>
-        ) : (
-          <CustomersTable base={base} query={query} rows={page.items} />
-        )}
-        <TablePager
-          page={page.page}
-          pageSize={page.pageSize}
-          total={page.total}
-          hrefFor={(target) => customerHref(base, query, { page: target })}
-          action={base}
-          hidden={{ q: query.q, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
-        />
-      </div>
+      <TableFrame viewer={viewer} table="customers" base={base} query={state} exportHref={exportHref}>
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+          {page.total === 0 ? (
+            <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">
+              {query.q ? `No customers match “${query.q}”.` : sync.resources.customers.mirrored === 0 ? "No customers mirrored yet. The first ones appear within seconds of the sync starting." : "No customers."}
+            </div>
+          ) : (
+            <CustomersTable base={base} query={query} rows={page.items} />
+          )}
+          <TablePager
+            page={page.page}
+            pageSize={page.pageSize}
+            total={page.total}
+            hrefFor={(target) => customerHref(base, query, { page: target })}
+            action={base}
+            hidden={{ q: query.q, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
+          />
+        </div>
+      </TableFrame>
     </>
   );
 }
