@@ -37,6 +37,13 @@ export function formatCents(cents: number): string {
   return usd.format(cents / 100);
 }
 
+const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+
+/** 1234567 cents → "$12.3K": chart axes, where space is short. */
+export function formatCentsCompact(cents: number): string {
+  return usdCompact.format(cents / 100);
+}
+
 /** Cents as a plain decimal for files ("-12.50"): no symbol, no grouping. */
 export function centsToDecimal(cents: number): string {
   const sign = cents < 0 ? "-" : "";

@@ -32,6 +32,8 @@ export interface MerchantSettings {
   usaepayBaseUrl: string | null;
   usaepayEndpointKey: string | null;
   clientpayBaseUrl: string | null;
+  businessTimeZone: string | null;
+  batchCloseTime: string | null;
 }
 
 async function uniqueSlug(name: string): Promise<string> {
@@ -68,7 +70,10 @@ export async function updateMerchantSettings(viewer: Viewer, merchantId: string,
         targetId: merchantId,
         meta,
         details: {
-          before: { name: before.name, environment: before.environment, usaepayBaseUrl: before.usaepayBaseUrl, usaepayEndpointKey: before.usaepayEndpointKey, clientpayBaseUrl: before.clientpayBaseUrl },
+          before: {
+            name: before.name, environment: before.environment, usaepayBaseUrl: before.usaepayBaseUrl, usaepayEndpointKey: before.usaepayEndpointKey,
+            clientpayBaseUrl: before.clientpayBaseUrl, businessTimeZone: before.businessTimeZone, batchCloseTime: before.batchCloseTime,
+          },
           after: { ...settings },
         },
       },

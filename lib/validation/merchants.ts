@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dailyTimeSchema, timeZoneSchema } from "@/lib/time-zone";
 
 /** Which gateway hosts an account talks to; lib/gateways/endpoints.ts resolves each to URLs. */
 export const ENVIRONMENTS = ["emulator", "sandbox", "production"] as const;
@@ -28,6 +29,20 @@ export const merchantSettingsSchema = z.object({
     .regex(/^[A-Za-z0-9_-]*$/, "Use letters, digits, - or _ only.")
     .transform((value) => value || null),
   clientpayBaseUrl: optionalUrl,
+  /** Empty: UTC. The overview's "today" and the batch cut-off are in this zone. */
+  businessTimeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .transform((value) => value || null)
+    .pipe(timeZoneSchema.nullable()),
+  /** Empty: not set (the overview then cannot say when the open batch closes). */
+  batchCloseTime: z
+    .string()
+    .trim()
+    .max(5)
+    .transform((value) => value || null)
+    .pipe(dailyTimeSchema.nullable()),
 });
 
 export const updateMerchantSchema = merchantSettingsSchema.extend({ merchantId: z.string().min(1).max(64) });
