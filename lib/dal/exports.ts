@@ -96,8 +96,9 @@ export async function startExport(viewer: Viewer, table: string, search: URLSear
         const next = await batches.next();
         if (next.done) {
           finished = true;
-          controller.close();
+          // Recorded before the stream ends, so the log has the export once the download completes.
           await audit(written, "success");
+          controller.close();
           return;
         }
         const records: Cell[][] = next.value.map((row) => cells.map((cell) => cell(row, context)));
@@ -106,8 +107,8 @@ export async function startExport(viewer: Viewer, table: string, search: URLSear
       } catch (error) {
         finished = true;
         logger.error({ table, userId: viewer.id, err: error }, "export failed");
-        controller.error(new Error("export failed"));
         await audit(written, "failure", "error").catch(() => undefined);
+        controller.error(new Error("export failed"));
       }
     },
     async cancel() {

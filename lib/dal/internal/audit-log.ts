@@ -112,8 +112,9 @@ export function readDetails(details: unknown): { changes: AuditChange[]; facts: 
     const was = isRecord(before) ? before : {};
     const now = isRecord(after) ? after : {};
     for (const field of [...new Set([...Object.keys(was), ...Object.keys(now)])]) {
-      const change = { field, before: show(field, was[field]), after: show(field, now[field]) };
-      if (change.before !== change.after) changes.push(change);
+      // Compared before masking: a secret that changed shows as "(hidden) → (hidden)".
+      if (JSON.stringify(was[field] ?? null) === JSON.stringify(now[field] ?? null)) continue;
+      changes.push({ field, before: show(field, was[field]), after: show(field, now[field]) });
     }
   } else if (before !== undefined || after !== undefined) {
     changes.push({ field: "value", before: show("value", before), after: show("value", after) });
