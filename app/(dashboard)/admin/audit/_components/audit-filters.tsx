@@ -9,8 +9,9 @@ import { PAGE_SIZES } from "@/lib/validation/table-state";
 /** A GET form: the filters go into the URL (page back to 1), so a finding is a link. */
 export function AuditFilters({ base, query, options }: { base: string; query: AuditQuery; options: AuditFilterOptions }) {
   const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+  // Keyed by the state: a link to other filters (a saved view) remounts the fields with its values.
   return (
-    <Form action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8" data-testid="audit-filters">
+    <Form key={JSON.stringify(query)} action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8" data-testid="audit-filters">
       <label className={`${field} col-span-2`}>
         Search
         <Input name="q" type="search" defaultValue={query.q} placeholder="Email, ref #, action, reason…" data-testid="audit-filter-q" />

@@ -38,7 +38,7 @@ export default async function MerchantCustomersPage({
   return (
     <>
       <PageHeader title="Customers" description={merchant.name} actions={<SyncStatus merchant={merchant.slug} resource="customers" initial={sync} />} />
-      <Form action={base} className="mb-4 flex flex-wrap items-end gap-3" data-testid="customer-filters">
+      <Form key={JSON.stringify(query)} action={base} className="mb-4 flex flex-wrap items-end gap-3" data-testid="customer-filters">
         <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
           Search
           <Input name="q" type="search" defaultValue={query.q} placeholder="Name, email, phone, customer #…" data-testid="filter-q" />

@@ -8,8 +8,9 @@ import { amountText, CARD_TYPES, TRANSACTION_STATUSES, type TransactionQuery } f
 /** A GET form: submitting writes the filters into the URL (page back to 1, sort kept). */
 export function TransactionFilters({ base, query }: { base: string; query: TransactionQuery }) {
   const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+  // Keyed by the state: a link to other filters (a saved view) remounts the fields with its values.
   return (
-    <Form action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-9" data-testid="transaction-filters">
+    <Form key={JSON.stringify(query)} action={base} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-9" data-testid="transaction-filters">
       <label className={`${field} col-span-2`}>
         Search
         <Input name="q" type="search" defaultValue={query.q} placeholder="Name, ref #, last 4, invoice…" data-testid="filter-q" />
