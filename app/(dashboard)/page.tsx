@@ -10,15 +10,13 @@ import { NativeSelect } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { requirePermission } from "@/lib/auth/session";
 import { listAccessibleMerchants } from "@/lib/dal/merchants";
-import { getOverview, type PeriodName, type PeriodTotals } from "@/lib/dal/overview";
+import { getOverview, type PeriodTotals } from "@/lib/dal/overview";
 import { formatCents, formatCount, formatRatio, formatRelative } from "@/lib/format";
+import { PERIOD_LABELS, periodParam, periodSchema, type PeriodName } from "@/lib/validation/overview";
 import { firstParam } from "@/lib/validation/table-state";
 
 export const metadata = { title: "Overview" };
 
-const PERIOD_LABELS: Record<PeriodName, string> = { today: "Today", week: "Last 7 days", month: "Last 30 days" };
-const PERIOD_PARAMS: Record<string, PeriodName> = { today: "today", "7d": "week", "30d": "month" };
-const PARAM_OF: Record<PeriodName, string> = { today: "today", week: "7d", month: "30d" };
 
 function Metric({ label, value, testId, note }: { label: string; value: string; testId: string; note?: string }) {
   return (
@@ -85,9 +83,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
 
   const account = firstParam(params, "account") ?? "";
-  const period = PERIOD_PARAMS[firstParam(params, "period") ?? ""] ?? "month";
+  const period = periodSchema.parse(firstParam(params, "period"));
   const overview = await getOverview(viewer, { account: account || undefined });
-  const periodHref = (name: PeriodName) => `/?${new URLSearchParams({ ...(overview.selected ? { account: overview.selected.slug } : {}), period: PARAM_OF[name] })}`;
+  const periodHref = (name: PeriodName) => `/?${new URLSearchParams({ ...(overview.selected ? { account: overview.selected.slug } : {}), period: periodParam(name) })}`;
 
   return (
     <>
@@ -107,7 +105,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 ))}
               </NativeSelect>
             </label>
-            <input type="hidden" name="period" value={PARAM_OF[period]} />
+            <input type="hidden" name="period" value={periodParam(period)} />
             <Button type="submit" variant="secondary" data-testid="overview-apply">
               Show
             </Button>
@@ -143,7 +141,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             href={periodHref(name)}
             aria-current={name === period ? "page" : undefined}
             className={cn("rounded-md px-3 py-1.5 hover:bg-slate-100", name === period && "bg-brand-50 font-medium text-brand-700")}
-            data-testid={`rankings-${PARAM_OF[name]}`}
+            data-testid={`rankings-${periodParam(name)}`}
           >
             {PERIOD_LABELS[name]}
           </Link>

@@ -3,21 +3,13 @@ import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, BarStack } from "@visx/shape";
 import { formatCents, formatCentsCompact, formatCount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zone";
+import type { DayPoint } from "@/lib/validation/overview";
 
 /**
  * Daily volume: approved sales and declines stacked above the line, refunds below it. A plain
  * SVG drawn on the server with visx's scales and shapes (no chart code reaches the browser),
  * described for screen readers and followed by the same numbers as a table.
  */
-export interface DailyVolumePoint {
-  day: string;
-  salesCents: number;
-  salesCount: number;
-  declinedCents: number;
-  declinedCount: number;
-  refundCents: number;
-  refundCount: number;
-}
 
 const WIDTH = 720;
 const HEIGHT = 260;
@@ -28,7 +20,7 @@ const KEYS = ["salesCents", "declinedCents"] as const;
 /** "Feb 3" of a "2026-02-03" day, the same wherever it is rendered. */
 const dayLabel = (day: string) => formatInZone(`${day}T12:00:00Z`, "UTC", "MMM d");
 
-export function DailyVolumeChart({ points, zone }: { points: DailyVolumePoint[]; zone: string }) {
+export function DailyVolumeChart({ points, zone }: { points: DayPoint[]; zone: string }) {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const top = Math.max(1, ...points.map((point) => point.salesCents + point.declinedCents));
@@ -56,7 +48,7 @@ export function DailyVolumeChart({ points, zone }: { points: DailyVolumePoint[];
               </text>
             </g>
           ))}
-          <BarStack<DailyVolumePoint, (typeof KEYS)[number]>
+          <BarStack<DayPoint, (typeof KEYS)[number]>
             data={points}
             keys={[...KEYS]}
             x={(point) => point.day}

@@ -8,7 +8,7 @@ import { openBatchOf, type OpenBatchDto } from "./internal/open-batch";
 import { dayBounds, declineReasons, kindTotals } from "./internal/overview-aggregates";
 import { summarize, type OverviewNumbers } from "./internal/overview-summary";
 
-export type { DayPoint, PeriodName, PeriodTotals, Share } from "./internal/overview-summary";
+export type { PeriodTotals, Share } from "./internal/overview-summary";
 export type { OpenBatchDto } from "./internal/open-batch";
 
 export interface AccountStatusDto {

@@ -1,9 +1,6 @@
 import "server-only";
+import { PERIODS, type DayPoint, type PeriodName } from "@/lib/validation/overview";
 import type { KindRow, ReasonRow } from "./overview-aggregates";
-
-/** The overview's periods, each ending with today (in the overview's zone). */
-export const PERIODS = { today: 1, week: 7, month: 30 } as const;
-export type PeriodName = keyof typeof PERIODS;
 
 export interface PeriodTotals {
   grossCents: number;
@@ -16,16 +13,6 @@ export interface PeriodTotals {
   netCents: number;
   /** Approved charges over approved + declined + failed ones; null when there were none. */
   approvalRate: number | null;
-}
-
-export interface DayPoint {
-  day: string;
-  salesCents: number;
-  salesCount: number;
-  declinedCents: number;
-  declinedCount: number;
-  refundCents: number;
-  refundCount: number;
 }
 
 export interface Share {

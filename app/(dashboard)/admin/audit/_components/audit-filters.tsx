@@ -1,10 +1,10 @@
 import Form from "next/form";
 import Link from "next/link";
+import { DateRangeFields, PageSizeField } from "@/components/data-table/filter-fields";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { AuditFilterOptions } from "@/lib/dal/audit";
 import type { AuditQuery } from "@/lib/validation/audit";
-import { PAGE_SIZES } from "@/lib/validation/table-state";
 
 /** A GET form: the filters go into the URL (page back to 1), so a finding is a link. */
 export function AuditFilters({ base, query, options }: { base: string; query: AuditQuery; options: AuditFilterOptions }) {
@@ -53,23 +53,9 @@ export function AuditFilters({ base, query, options }: { base: string; query: Au
           <option value="failure">Failure</option>
         </NativeSelect>
       </label>
-      <label className={field}>
-        From
-        <Input name="from" type="date" defaultValue={query.from ?? ""} data-testid="audit-filter-from" />
-      </label>
-      <label className={field}>
-        To
-        <Input name="to" type="date" defaultValue={query.to ?? ""} data-testid="audit-filter-to" />
-      </label>
+      <DateRangeFields from={query.from} to={query.to} testIdPrefix="audit-filter" />
       <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-8">
-        <label className={field}>
-          Rows
-          <NativeSelect name="pageSize" defaultValue={String(query.pageSize)}>
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </NativeSelect>
-        </label>
+        <PageSizeField value={query.pageSize} />
         <Button type="submit" data-testid="audit-filter-apply">
           Apply
         </Button>

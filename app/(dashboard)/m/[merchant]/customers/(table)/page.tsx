@@ -2,16 +2,16 @@ import Form from "next/form";
 import Link from "next/link";
 import { TableFrame } from "../../../../_components/table-frame";
 import { SyncStatus } from "../../_components/sync-status";
+import { PageSizeField } from "@/components/data-table/filter-fields";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { requirePermission } from "@/lib/auth/session";
 import { listCustomers } from "@/lib/dal/customers";
 import { getMerchant } from "@/lib/dal/merchants";
 import { getSyncStatus } from "@/lib/dal/sync";
 import { customerHref, parseCustomerQuery } from "@/lib/validation/customers";
-import { PAGE_SIZES } from "@/lib/validation/table-state";
 import { CustomersTable } from "../_components/customers-table";
 
 export const metadata = { title: "Customers" };
@@ -43,14 +43,7 @@ export default async function MerchantCustomersPage({
           Search
           <Input name="q" type="search" defaultValue={query.q} placeholder="Name, email, phone, customer #…" data-testid="filter-q" />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          Rows
-          <NativeSelect name="pageSize" defaultValue={String(query.pageSize)}>
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </NativeSelect>
-        </label>
+        <PageSizeField value={query.pageSize} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <Button type="submit" data-testid="filter-apply">

@@ -1,8 +1,8 @@
 import Form from "next/form";
 import Link from "next/link";
+import { DateRangeFields, PageSizeField } from "@/components/data-table/filter-fields";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { PAGE_SIZES } from "@/lib/validation/table-state";
 import { amountText, CARD_TYPES, TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 
 /** A GET form: submitting writes the filters into the URL (page back to 1, sort kept). */
@@ -35,14 +35,7 @@ export function TransactionFilters({ base, query }: { base: string; query: Trans
           ))}
         </NativeSelect>
       </label>
-      <label className={field}>
-        From
-        <Input name="from" type="date" defaultValue={query.from ?? ""} data-testid="filter-from" />
-      </label>
-      <label className={field}>
-        To
-        <Input name="to" type="date" defaultValue={query.to ?? ""} data-testid="filter-to" />
-      </label>
+      <DateRangeFields from={query.from} to={query.to} testIdPrefix="filter" />
       <label className={field}>
         Min $
         <Input name="min" inputMode="decimal" defaultValue={amountText(query.min)} data-testid="filter-min" />
@@ -54,14 +47,7 @@ export function TransactionFilters({ base, query }: { base: string; query: Trans
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-9">
-        <label className={field}>
-          Rows
-          <NativeSelect name="pageSize" defaultValue={String(query.pageSize)} data-testid="filter-page-size">
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </NativeSelect>
-        </label>
+        <PageSizeField value={query.pageSize} testId="filter-page-size" />
         <Button type="submit" data-testid="filter-apply">
           Apply
         </Button>
