@@ -38,10 +38,14 @@ export function dayBounds(now: Date, zone: string, count = OVERVIEW_DAYS): { day
   return { days, starts: [...days.map((day) => startOfZonedDay(day, zone)), startOfNextZonedDay(today, zone)] };
 }
 
-/** Which day (index into the bounds) a row's createdAt falls on, in SQL. */
-function bucketOf(starts: Date[]) {
-  const whens = starts.slice(1).map((end, index) => Prisma.sql`WHEN "createdAt" < ${end} THEN ${Prisma.raw(String(index))}`);
-  return Prisma.sql`CASE ${Prisma.join(whens, " ")} END`;
+/**
+ * Which day (index into the bounds) a row's createdAt falls on, in SQL: a binary search of nested
+ * CASEs, so each row is compared about log2(30) ≈ 5 times rather than up to 30.
+ */
+function bucketOf(starts: Date[], lo = 0, hi = starts.length - 1): Prisma.Sql {
+  if (hi - lo === 1) return Prisma.raw(String(lo));
+  const mid = (lo + hi) >> 1;
+  return Prisma.sql`CASE WHEN "createdAt" < ${starts[mid]} THEN ${bucketOf(starts, lo, mid)} ELSE ${bucketOf(starts, mid, hi)} END`;
 }
 
 export interface KindRow {
