@@ -39,7 +39,9 @@ try {
     };
     const fresh = await context.newPage();
     fresh.on("response", listener);
-    await fresh.goto(path, { waitUntil: "networkidle" });
+    await fresh.goto(path, { waitUntil: "load" });
+    // Scripts a page loads after "load" (lazy chunks) count too; prefetches of other pages may poll, so no "networkidle".
+    await fresh.waitForTimeout(2000);
     const sizes = await Promise.all(scripts.values());
     report[path] = { scripts: sizes.length, gzipKb: Math.round(sizes.reduce((sum, size) => sum + size, 0) / 102.4) / 10 };
     await fresh.close();

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { demoUser } from "../fixtures/users";
 import { asRole } from "../fixtures/roles";
-import { gotoTable, openFilledTable, waitForFullSync } from "../tables/helpers";
-import { exportCsv, paginationTotal } from "./helpers";
+import { gotoTable, openFilledTable } from "../tables/helpers";
+import { exportCsv, paginationTotal, utcDaysAgo, waitForRecentDays } from "./helpers";
 
 const TABLE = "/m/harbor-law-operating/transactions";
 
@@ -11,14 +11,15 @@ test.describe("exports", () => {
     test.setTimeout(360_000);
     const { page, context } = await asRole(browser, "manager");
     await openFilledTable(page, TABLE, "transaction-row");
-    await waitForFullSync(context.request, "harbor-law-operating");
+    await waitForRecentDays(page, "harbor-law-operating");
     await context.close();
   });
 
   test("an export of a filtered table downloads every matching row with the expected header", async ({ browser }) => {
     test.setTimeout(120_000);
     const { page, context } = await asRole(browser, "manager");
-    await gotoTable(page, `${TABLE}?status=declined&card=Visa&sort=amount&dir=asc`);
+    // Days the mirror already holds in full (the sync may still be filling older history).
+    await gotoTable(page, `${TABLE}?status=declined&card=Visa&from=${utcDaysAgo(25)}&to=${utcDaysAgo(2)}&sort=amount&dir=asc`);
     const total = await paginationTotal(page);
     expect(total).toBeGreaterThan(25); // more than the visible page
     const zone = (await page.getByTestId("table-time-zone").innerText()).match(/^Times in (\S+)/)![1];

@@ -28,3 +28,27 @@ export async function setTimeZone(page: Page, zone: string): Promise<string> {
   await expect(page.getByText(`Dates now show in ${zone}.`)).toBeVisible();
   return before;
 }
+
+/**
+ * Waits until the account's mirror holds at least `rows` transactions. The first sync walks
+ * newest first, so once 10,000 of the demo's rows are in, its last 30 days (about 4,300 rows)
+ * are complete and stay put while older history fills in behind; tests that read only recent
+ * days need not wait for the whole walk.
+ */
+export async function waitForRecentDays(page: Page, merchant: string, rows = 10_000) {
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(`/api/m/${merchant}/sync`).catch(() => null);
+        if (!response?.ok()) return 0;
+        return ((await response.json()) as { resources: { transactions: { mirrored: number } } }).resources.transactions.mirrored;
+      },
+      { timeout: 300_000, intervals: [2000] },
+    )
+    .toBeGreaterThanOrEqual(rows);
+}
+
+/** "YYYY-MM-DD" of the UTC day `days` before today. */
+export function utcDaysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}

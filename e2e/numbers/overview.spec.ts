@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { asRole } from "../fixtures/roles";
-import { openFilledTable, waitForFullSync } from "../tables/helpers";
-import { paginationTotal, setTimeZone } from "./helpers";
+import { openFilledTable } from "../tables/helpers";
+import { paginationTotal, setTimeZone, waitForRecentDays } from "./helpers";
 
 const TABLE = "/m/harbor-law-operating/transactions";
 
@@ -14,7 +14,7 @@ test.describe("overview", () => {
       if (message.type() === "error" && /hydrat/i.test(message.text())) hydrationErrors.push(message.text());
     });
     await openFilledTable(page, TABLE, "transaction-row");
-    await waitForFullSync(context.request, "harbor-law-operating");
+    await waitForRecentDays(page, "harbor-law-operating");
     // The demo accounts keep their books in UTC; the table's days are the viewer's, so use UTC too.
     const zoneBefore = await setTimeZone(page, "UTC");
     try {
