@@ -35,7 +35,24 @@ export const TRANSACTION_STATUSES = {
 } as const;
 export type TransactionStatus = keyof typeof TRANSACTION_STATUSES;
 
-export const CARD_TYPES = ["Visa", "MasterCard", "Amex", "Discover"] as const;
+/**
+ * Card types as the filter names them, and the codes the gateway stores for each: USAePay's
+ * `creditcard.type` is a short code (docs/usaepay-api.md, Transaction objects); full names are
+ * kept too, for copies written by hand or by older answers.
+ */
+export const CARD_BRANDS = {
+  Visa: ["V", "Visa"],
+  MasterCard: ["M", "MasterCard"],
+  Amex: ["A", "Amex", "American Express"],
+  Discover: ["DS", "Discover"],
+} as const;
+export const CARD_TYPES = Object.keys(CARD_BRANDS) as (keyof typeof CARD_BRANDS)[];
+
+/** "V" → "Visa"; an unknown code as it came. */
+export function cardBrandLabel(code: string | null): string | null {
+  if (!code) return null;
+  return (Object.entries(CARD_BRANDS) as [string, readonly string[]][]).find(([, codes]) => codes.includes(code))?.[0] ?? code;
+}
 
 /**
  * What a transaction is, by its `trantype_code` and status (docs/usaepay-api.md, Transactions):
@@ -77,7 +94,7 @@ const schema = tableQuerySchema(TRANSACTION_SORTS, {
   to: isoDay,
   min: dollarsToCents,
   max: dollarsToCents,
-  card: z.enum(CARD_TYPES).optional().catch(undefined),
+  card: z.enum(CARD_TYPES as [keyof typeof CARD_BRANDS, ...(keyof typeof CARD_BRANDS)[]]).optional().catch(undefined),
 });
 
 export type TransactionQuery = z.infer<typeof schema>;

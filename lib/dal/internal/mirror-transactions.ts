@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
 import { zonedDayRange } from "@/lib/time-zone";
 import type { Paged } from "@/lib/validation/table-state";
-import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { CARD_BRANDS, TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 import { orderByOf, type SortKey } from "./keyset";
 
 /**
@@ -72,7 +72,7 @@ export function transactionWhere(scope: TransactionScope, query: Partial<Transac
     ...(scope.customerKey ? { customerKey: scope.customerKey } : {}),
     ...(q ? { search: { contains: q } } : {}),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
-    ...(query.card ? { cardBrand: query.card } : {}),
+    ...(query.card ? { cardBrand: { in: [...CARD_BRANDS[query.card]] } } : {}),
     ...(created ? { createdAt: created } : {}),
     ...(query.min !== undefined || query.max !== undefined
       ? { amountCents: { ...(query.min !== undefined ? { gte: query.min } : {}), ...(query.max !== undefined ? { lte: query.max } : {}) } }

@@ -1,5 +1,6 @@
 import "server-only";
 import { PERIODS, type DayPoint, type PeriodName } from "@/lib/validation/overview";
+import { cardBrandLabel } from "@/lib/validation/transactions";
 import type { KindRow, ReasonRow } from "./overview-aggregates";
 
 export interface PeriodTotals {
@@ -89,7 +90,7 @@ export function summarize(days: string[], kinds: KindRow[], reasons: ReasonRow[]
   const mixFor = (length: number) => {
     const entries = new Map<string, Share>();
     for (const row of kinds.filter(inPeriod(length)).filter((candidate) => candidate.kind === "sale")) {
-      const label = row.brand ?? NO_BRAND;
+      const label = cardBrandLabel(row.brand) ?? NO_BRAND;
       const entry = entries.get(label) ?? { label, count: 0, cents: 0 };
       entry.count += row.count;
       entry.cents += row.cents;

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { centsToDecimal } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zone";
-import { parseTransactionQuery, TRANSACTION_COLUMNS, transactionHref } from "@/lib/validation/transactions";
+import { cardBrandLabel, parseTransactionQuery, TRANSACTION_COLUMNS, transactionHref } from "@/lib/validation/transactions";
 import { keysetBatches } from "../keyset";
 import { transactionSortKeys, transactionWhere } from "../mirror-transactions";
 import { defineExportTable } from "./types";
@@ -43,7 +43,7 @@ export const transactionsExport = defineExportTable<Row, (typeof TRANSACTION_COL
     created: (row, { timeZone }) => formatInZone(row.createdAt, timeZone, "yyyy-MM-dd HH:mm:ss"),
     refnum: (row) => row.refnum,
     cardholder: (row) => row.cardholder,
-    card: (row) => (row.cardMasked ? `${row.cardBrand ?? "Card"} ${row.cardMasked.slice(-4)}` : row.checkMasked ? `Check ${row.checkMasked.slice(-4)}` : null),
+    card: (row) => (row.cardMasked ? `${cardBrandLabel(row.cardBrand) ?? "Card"} ${row.cardMasked.slice(-4)}` : row.checkMasked ? `Check ${row.checkMasked.slice(-4)}` : null),
     status: (row) => row.statusLabel ?? row.statusCode,
     amount: (row) => centsToDecimal(row.amountCents),
     type: (row) => row.typeLabel,

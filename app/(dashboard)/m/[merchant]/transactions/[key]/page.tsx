@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
 import { DateTime } from "@/components/time/time-zone";
 import { formatCents } from "@/lib/format";
+import { cardBrandLabel } from "@/lib/validation/transactions";
 import { StatusBadge } from "../_components/status-badge";
 
 export const metadata = { title: "Transaction" };
@@ -47,7 +48,7 @@ export default async function TransactionDetailPage({ params }: { params: Promis
         <Field label="Result" testId="detail-result">{tx.errorMessage ? `${tx.outcome} — ${tx.errorMessage}` : tx.outcome}</Field>
         <Field label="Auth code" testId="detail-auth">{tx.authCode}</Field>
         <Field label="Reference">{tx.refnum}</Field>
-        <Field label="Card">{tx.cardMasked ? `${tx.cardBrand ?? ""} ${tx.cardMasked}`.trim() : tx.checkMasked ? `Check ${tx.checkMasked}` : null}</Field>
+        <Field label="Card">{tx.cardMasked ? `${cardBrandLabel(tx.cardBrand) ?? ""} ${tx.cardMasked}`.trim() : tx.checkMasked ? `Check ${tx.checkMasked}` : null}</Field>
         <Field label="Cardholder">{tx.cardholder}</Field>
         <Field label="Entry mode">{tx.entryMode}</Field>
         <Field label="AVS" testId="detail-avs">{tx.avsCode ? `${tx.avsCode} — ${tx.avsLabel}` : null}</Field>

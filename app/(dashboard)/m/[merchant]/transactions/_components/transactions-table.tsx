@@ -7,7 +7,7 @@ import { useHiddenColumns } from "@/components/data-table/table-choices";
 import { useTimeZone } from "@/components/time/time-zone";
 import type { TransactionDto } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
-import { TRANSACTION_SORTS, transactionHref, type TransactionQuery } from "@/lib/validation/transactions";
+import { cardBrandLabel, TRANSACTION_SORTS, transactionHref, type TransactionQuery } from "@/lib/validation/transactions";
 import { StatusBadge } from "./status-badge";
 
 const column = createColumnHelper<TransactionDto>();
@@ -32,7 +32,7 @@ function columnsFor(base: string, zone: string) {
       header: "Card",
       cell: (info) => {
         const row = info.row.original;
-        return row.cardMasked ? `${row.cardBrand ?? "Card"} ${row.cardMasked.slice(-4)}` : row.checkMasked ? `Check ${row.checkMasked.slice(-4)}` : "—";
+        return row.cardMasked ? `${cardBrandLabel(row.cardBrand) ?? "Card"} ${row.cardMasked.slice(-4)}` : row.checkMasked ? `Check ${row.checkMasked.slice(-4)}` : "—";
       },
     }),
     column.accessor("statusCode", { id: "status", header: "Status", cell: (info) => <StatusBadge code={info.getValue()} label={info.row.original.statusLabel} /> }),
