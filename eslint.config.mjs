@@ -17,10 +17,11 @@ const LAYERS = [
   // Test files and their fixtures reach whatever they test; nothing imports them.
   { name: "tests", files: ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"] },
   // Browser-safe pieces every layer shares: no I/O, no secrets.
-  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/time-zone.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
+  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/time-zone.ts", "lib/mirror-status-text.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
   // The environment, validated once; the key ring's format is part of what it validates.
-  { name: "env", files: ["lib/env.ts", "lib/env-schema.ts", "lib/vault/key-ring.ts"], serverOnly: true },
-  { name: "logger", files: ["lib/logger.ts", "lib/request-meta.ts"], serverOnly: true },
+  { name: "env", files: ["lib/env.ts", "lib/env-schema.ts", "lib/vault/key-ring.ts", "lib/client-address.ts"], serverOnly: true },
+  // request-guard.ts: what the proxy refuses before Next decodes a request (it logs, so it sits here).
+  { name: "logger", files: ["lib/logger.ts", "lib/request-meta.ts", "lib/request-guard.ts"], serverOnly: true },
   { name: "db", files: ["lib/db/**", "prisma/generated/**"], serverOnly: ["lib/db/**"] },
   { name: "vault", files: ["lib/vault/**"], serverOnly: true },
   // All but the USAePay auth hash, which the e2e fixtures and a benchmark sign emulator calls
@@ -35,11 +36,14 @@ const LAYERS = [
   { name: "dal-internal", files: ["lib/dal/internal/**"], serverOnly: true },
   // The DAL's public face: every export takes the viewer first (lib/dal/viewer-first.test.ts).
   { name: "dal", files: ["lib/dal/*.ts"], serverOnly: true },
+  // What arrives without a session (USAePay webhooks, ClientPay postbacks): each verifies its
+  // own signature or token, not a viewer.
+  { name: "inbound", files: ["lib/inbound/**"], serverOnly: true },
   { name: "actions", files: ["lib/actions/**"], may: ["dal", "auth", "logger", "shared"], serverOnly: ["lib/actions/define-action.ts", "lib/actions/define-route.ts", "lib/actions/gate.ts"] },
   // Presentational: props in, markup out.
   { name: "components", files: ["components/**"], may: ["shared"] },
   // Pages, layouts and route handlers: the DAL's public face, actions, the session, components.
-  { name: "app", files: ["app/**"], may: ["components", "actions", "dal", "health", "auth", "shared"] },
+  { name: "app", files: ["app/**"], may: ["components", "actions", "dal", "inbound", "health", "auth", "shared"] },
 ];
 
 const names = LAYERS.map((layer) => layer.name);
@@ -92,6 +96,16 @@ export default defineConfig([
     // Programs and configs outside the app, which set up or read the environment themselves.
     files: ["lib/env.ts", "scripts/**", "prisma/**", "e2e/**", "bench/**", "sandbox/**", "*.config.{ts,mjs,js}", "instrumentation.ts", "lib/db/test-global-setup.ts"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Every spec's `test` fails on browser console errors (e2e/fixtures/test.ts); Playwright's own would not.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import `test` (and `expect`) from e2e/fixtures/test.ts, which fails a test on any console error." }] },
+      ],
+    },
   },
   {
     files: ["app/**", "components/**", "lib/**"],

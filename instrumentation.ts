@@ -17,4 +17,7 @@ export async function register() {
   // The local mirror of USAePay customers and transactions, kept fresh in the background.
   const { startMirrorSync } = await import("./lib/sync");
   startMirrorSync({ intervalMs: env.MIRROR_SYNC_INTERVAL_SECONDS * 1000 });
+  // The local copy of ClientPay payments, on the same interval (a page view refreshes a stale one too).
+  const { startClientpaySync } = await import("./lib/dal/internal/clientpay-sync");
+  startClientpaySync({ intervalMs: env.MIRROR_SYNC_INTERVAL_SECONDS * 1000 });
 }

@@ -67,6 +67,17 @@ export default defineConfig({
         MIRROR_SYNC_INTERVAL_SECONDS: "0",
         // Everything is logged, so the leak test reads every line the server writes.
         LOG_LEVEL: "debug",
+        // Detail pages check every copy with USAePay when opened (in the background), so the
+        // detail specs see a refresh whatever the age of the rows the table specs synced.
+        DETAIL_FRESH_SECONDS: "0",
+        // The sessions global setup saves must outlive a long run; the idle-timeout spec starts
+        // its own server with a short timeout (e2e/security/idle-and-step-up.spec.ts).
+        SESSION_IDLE_TIMEOUT_SECONDS: "28800",
+        // Likewise the step-up window: a sign-in in global setup covers key rotations in later
+        // specs; e2e/security/idle-and-step-up.spec.ts checks the prompt on a server with a short one.
+        STEP_UP_MAX_AGE_SECONDS: "28800",
+        // The outcome-unknown spec holds a refund's answer past this, without waiting 30 s.
+        USAEPAY_MONEY_TIMEOUT_SECONDS: "5",
       },
     },
   ],

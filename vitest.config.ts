@@ -18,7 +18,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123",
       VAULT_KEYS: `test:${Buffer.alloc(32, 1).toString("base64")}`,
       NODE_ENV: "test",
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     },
     projects: [
       {

@@ -16,12 +16,21 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
+/** BENCH_EMULATOR_PORT (and the next one) when set, so parallel runs on one machine pick their own; else a random one. */
+export function benchEmulatorPort(): number {
+  return Number(process.env.BENCH_EMULATOR_PORT) || 4300 + Math.floor(Math.random() * 200);
+}
+
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function startEmulators(port: number, perMinute: number): Promise<{ child: ChildProcess; base: string; control: (method: string, path: string, body?: unknown) => Promise<unknown> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/server.ts"], {
-    env: { ...process.env, USAEPAY_EMULATOR_PORT: String(port), CLIENTPAY_EMULATOR_PORT: String(port + 1), USAEPAY_EMULATOR_RATE_PER_MINUTE: String(perMinute), USAEPAY_EMULATOR_RATE_PER_DAY: "1000000" },
-    stdio: "ignore",
+export async function startEmulators(port: number, perMinute: number, perDay = 1_000_000): Promise<{ child: ChildProcess; base: string; control: (method: string, path: string, body?: unknown) => Promise<unknown> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/emulator-process.ts"], {
+    env: { ...process.env, USAEPAY_EMULATOR_PORT: String(port), CLIENTPAY_EMULATOR_PORT: String(port + 1), USAEPAY_EMULATOR_RATE_PER_MINUTE: String(perMinute), USAEPAY_EMULATOR_RATE_PER_DAY: String(perDay) },
+    // Its own errors go to this process's stderr: a benchmark that loses its upstream says why.
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    if (code !== 0 && signal !== "SIGTERM") console.error(`the emulators stopped (${signal ?? code})`);
   });
   const root = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {

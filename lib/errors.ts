@@ -16,3 +16,6 @@ export class AppError extends Error {
 }
 
 export const GENERIC_USER_MESSAGE = "Something went wrong. Please try again; if it keeps happening, contact support.";
+
+/** The AppError code of a sensitive change refused for want of a fresh re-authentication (lib/auth/step-up.ts). */
+export const STEP_UP_REQUIRED = "step_up_required";

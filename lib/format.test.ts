@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, formatCents, formatDateTime, formatDateTimeWithZone, formatRatio } from "./format";
+import { centsToDecimal, formatAgeAt, formatCents, formatDateTime, formatDateTimeWithZone, formatRatio } from "./format";
 
 describe("format", () => {
   it("turns integer cents into dollars without float drift", () => {
@@ -21,5 +21,13 @@ describe("format", () => {
     expect(centsToDecimal(100000)).toBe("1000.00");
     expect(formatRatio(0.9234)).toBe("92.3%");
     expect(formatRatio(null)).toBe("—");
+  });
+
+  it("says how long ago, against the given clock", () => {
+    const now = Date.parse("2026-03-04T05:06:07Z");
+    expect(formatAgeAt("2026-03-04T05:05:58Z", now)).toBe("9 s ago");
+    expect(formatAgeAt(new Date(now - 3 * 60_000), now)).toBe("3 min ago");
+    expect(formatAgeAt(new Date(now - 2 * 3600_000 - 5), now)).toBe("2 h ago");
+    expect(formatAgeAt(new Date(now + 5000), now)).toBe("0 s ago");
   });
 });

@@ -1,16 +1,21 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddressFrom } from "@/lib/client-address";
+import { env } from "@/lib/env";
 
 export interface RequestMeta {
+  /** The client's address as far as it can be trusted (lib/client-address.ts), normalised. */
   ip: string | null;
   userAgent: string | null;
 }
 
-/** Client address and user agent for audit rows. The first X-Forwarded-For hop is the client. */
-export function requestMetaFrom(get: (name: string) => string | null | undefined): RequestMeta {
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+/**
+ * Client address and user agent for audit rows and sign-in throttling. X-Forwarded-For and
+ * X-Real-IP count only when the connection comes from one of TRUSTED_PROXIES.
+ */
+export function requestMetaFrom(get: (name: string) => string | null | undefined, options: { stamped?: boolean } = {}): RequestMeta {
   return {
-    ip: forwarded || get("x-real-ip") || null,
+    ip: clientAddressFrom(get, { trustedProxies: env.TRUSTED_PROXIES, stamped: options.stamped }),
     userAgent: get("user-agent")?.slice(0, 400) || null,
   };
 }

@@ -17,6 +17,8 @@ export const DEMO_MERCHANTS = [
     name: "Harbor Law – Operating",
     usaepay: { key: "PDdemoOperating00000000000000001", pin: "1111" },
     clientpay: { key: "sandbox-operating", pin: "1111" },
+    /** What the emulator signs this account's webhooks with (published, like the PINs). */
+    webhookSignatureKey: "demo-webhook-signature-operating-0001",
     /** The demo manager and viewer are granted this account only. */
     grantToStaff: true,
   },
@@ -25,6 +27,7 @@ export const DEMO_MERCHANTS = [
     name: "Harbor Law – Trust",
     usaepay: { key: "PDdemoTrust000000000000000000002", pin: "2222" },
     clientpay: { key: "sandbox-trust", pin: "2222" },
+    webhookSignatureKey: "demo-webhook-signature-trust-00000002",
     grantToStaff: false,
   },
 ] as const;

@@ -13,4 +13,5 @@ export const DEMO_USERS: { email: string; name: string; role: RoleName; password
 export function printDemoLogins() {
   console.log("\nDemo logins (demo data only):");
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${user.password}`);
+  console.log("  The admin sets up two-factor sign-in (an authenticator app) at the first sign-in.");
 }

@@ -18,9 +18,10 @@ export async function seedDemoUsers() {
     const saved = await db.user.upsert({
       where: { email: user.email },
       create: { email: user.email, name: user.name, role: user.role, passwordHash },
-      // A new session version ends sessions that were signed in before the reseed.
-      update: { name: user.name, role: user.role, passwordHash, disabled: false, sessionVersion: { increment: 1 } },
+      update: { name: user.name, role: user.role, passwordHash, disabled: false, mustChangePassword: false },
     });
+    // Sessions signed in before the reseed end; two-factor enrolment is kept (the admin enrols on first sign-in).
+    await db.userSession.updateMany({ where: { userId: saved.id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "reseeded" } });
     if (!existing) {
       await recordAuditEvent({ actor: null, action: "user.create", targetType: "user", targetId: saved.id, details: { email: saved.email, role: saved.role, via: "seed" } });
     }

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import "./load-env";
 import { resetDatabase } from "./reset-database";
-import { NEXT_CLI, run, SERVER_MODULES, TSX } from "./run";
+import { NEXT_SERVER, run, SERVER_MODULES, TSX } from "./run";
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 const port = process.env.E2E_PORT ?? "3100";
@@ -18,7 +18,7 @@ await run(TSX, [...SERVER_MODULES, "prisma/seed.ts"], { env, stdio: ["ignore", "
 
 mkdirSync("e2e/.logs", { recursive: true });
 const log = createWriteStream("e2e/.logs/app-server.log", { flags: "w" });
-const server = spawn("node", [NEXT_CLI, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+const server = spawn("node", [...NEXT_SERVER, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
 server.stdout.pipe(log);
 server.stderr.pipe(log);
 server.stderr.pipe(process.stderr);

@@ -15,6 +15,8 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 /** `node ...PRISMA_CLI args` runs the Prisma CLI with the timer preload (prisma/unref-timers.cjs). */
 export const PRISMA_CLI = ["--require", "./prisma/unref-timers.cjs", "node_modules/prisma/build/index.js"];
 export const NEXT_CLI = "node_modules/next/dist/bin/next";
+/** `node ...NEXT_SERVER start ...`: Next with the peer-address stamp preloaded (scripts/server-preload.mjs), as `npm start` runs it. */
+export const NEXT_SERVER = ["--import", "./scripts/server-preload.mjs", NEXT_CLI];
 
 /** `run(TSX, [...SERVER_MODULES, script])` runs a script that imports server modules (see scripts/server-only.mjs). */
 export const TSX = "node_modules/.bin/tsx";

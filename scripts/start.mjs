@@ -5,9 +5,12 @@
  * other arguments go to Next as usual (`npm start -- --port 3200`).
  *
  * Plain JavaScript that hands over to Next's CLI in this same process, so the production
- * server carries no TypeScript loader and no extra process.
+ * server carries no TypeScript loader and no extra process. scripts/server-preload.mjs is loaded
+ * first: without it the app cannot tell a client's address from what the client claims.
  */
 import { existsSync, readFileSync } from "node:fs";
+// First: every request is stamped with its connection's address (see the file).
+import "./server-preload.mjs";
 import { createRequire } from "node:module";
 import { parse } from "dotenv";
 

@@ -4,13 +4,13 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     user?: { id: string; name?: string | null; email?: string | null; image?: string | null };
-    sessionVersion?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    sv?: number;
+    /** The server-side session record (lib/auth/sessions.ts) this cookie stands for. */
+    sid?: string;
   }
 }

@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
  * The one table of the app, on TanStack Table's headless model, server-paged. Sorting (when
  * the table has it) is a link: the URL is the state, so it works with the keyboard,
  * back/forward and shared links. Below `md` each row becomes a card with the same cells,
- * labelled. What is specific to a table (its columns, their alignment and first sort
+ * labelled, and the same sort links sit above the cards. What is specific to a table (its columns, their alignment and first sort
  * direction) comes in through the column definitions, never from here.
  */
 declare module "@tanstack/react-table" {
@@ -55,6 +55,9 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
   const table = useReactTable({ data, columns, state: { columnVisibility }, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const sortable = (id: string) => !!sort?.columns.includes(id);
+  /** Where a click on a column's sort sends the table: the other direction if it is the sorted one, else its first direction. */
+  const nextSort = (id: string, firstSort: "asc" | "desc" = "asc") => (sort?.state.column === id ? (sort.state.dir === "asc" ? "desc" : "asc") : firstSort);
+  const arrow = (id: string) => (sort?.state.column === id ? (sort.state.dir === "asc" ? "▲" : "▼") : "↕");
 
   return (
     <div data-testid={testId}>
@@ -67,7 +70,7 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
               const meta = header.column.columnDef.meta;
               const label = flexRender(header.column.columnDef.header, header.getContext());
               const active = sort?.state.column === id;
-              const dir = active ? (sort.state.dir === "asc" ? "desc" : "asc") : (meta?.firstSort ?? "asc");
+              const dir = nextSort(id, meta?.firstSort);
               return (
                 <th
                   key={header.id}
@@ -78,7 +81,7 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
                   {sort && sortable(id) ? (
                     <Link href={sort.href(id, dir)} className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500" data-testid={`sort-${id}`} scroll={false}>
                       {label}
-                      <span aria-hidden="true">{active ? (sort.state.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      <span aria-hidden="true">{arrow(id)}</span>
                     </Link>
                   ) : (
                     label
@@ -100,6 +103,35 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
           ))}
         </tbody>
       </table>
+      {sort && (
+        // On a phone the rows are cards with no header row to click, so the sort links sit above them.
+        <nav aria-label="Sort" className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-3 text-sm md:hidden" data-testid="phone-sort">
+          <span className="text-slate-600">Sort by</span>
+          {headers
+            .filter((header) => sortable(header.column.id))
+            .map((header) => {
+              const id = header.column.id;
+              const active = sort.state.column === id;
+              return (
+                <Link
+                  key={header.id}
+                  href={sort.href(id, nextSort(id, header.column.columnDef.meta?.firstSort))}
+                  className={cn(
+                    "inline-flex items-center gap-1 rounded-full border px-3 py-1 focus-visible:outline-2 focus-visible:outline-brand-500",
+                    active ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-slate-300 text-slate-700",
+                  )}
+                  aria-current={active ? "true" : undefined}
+                  data-testid={`phone-sort-${id}`}
+                  scroll={false}
+                >
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                  <span aria-hidden="true">{arrow(id)}</span>
+                  {active && <span className="sr-only">{sort.state.dir === "asc" ? "(ascending)" : "(descending)"}</span>}
+                </Link>
+              );
+            })}
+        </nav>
+      )}
       <ul className="divide-y divide-slate-100 md:hidden" aria-label={caption}>
         {table.getRowModel().rows.map((row) => (
           <li key={row.id} className="p-4" data-testid={`${rowTestId}-card`} {...rowData?.(row.original)}>

@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { lastPage } from "@/lib/validation/table-state";
 
 /**
  * The one pager of every server-rendered table. Links, not buttons: the URL is the table's
@@ -20,7 +21,7 @@ interface TablePagerProps {
 }
 
 export function TablePager({ page, pageSize, total, hrefFor, action, hidden = {} }: TablePagerProps) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = lastPage(total, pageSize);
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500";

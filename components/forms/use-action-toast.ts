@@ -4,11 +4,37 @@ import { useEffect } from "react";
 import { toast } from "sonner";
 import type { ActionState } from "@/lib/actions/action-state";
 
+/** Where signing in again comes back to this page, told why. */
+export function signInAgainHref(): string {
+  return `/login?callbackUrl=${encodeURIComponent(`${window.location.pathname}${window.location.search}`)}&reason=ended`;
+}
+
+/** When the session had ended, the toast offers the sign-in that comes back here. */
+function announce(state: ActionState) {
+  if (!state.message) return;
+  if (state.status === "success") toast.success(state.message);
+  if (state.status === "error" && state.sessionEnded) toast.error(state.message, { action: { label: "Sign in", onClick: () => window.location.assign(signInAgainHref()) } });
+  else if (state.status === "error") toast.error(state.message);
+}
+
 /** Announces an action's outcome as a toast (forms with inline messages don't need it). */
 export function useActionToast(state: ActionState) {
-  useEffect(() => {
-    if (!state.message) return;
-    if (state.status === "success") toast.success(state.message);
-    if (state.status === "error") toast.error(state.message);
-  }, [state]);
+  useEffect(() => announce(state), [state]);
+}
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * The action, announcing its outcome as a toast the moment it answers: for a form the answer
+ * may remove from the page (a capture hides the capture form, a refund form goes once the payment
+ * is refunded), whose own effects never run. `errors: false` leaves errors to the form, inline.
+ * Wrap once, outside the component, so the action keeps its identity.
+ */
+export function announcing(action: Action, options: { errors?: boolean; testId?: string } = {}): Action {
+  return async (previous, formData) => {
+    const state = await action(previous, formData);
+    if (state.status === "success" && state.message) toast.success(state.message, { testId: options.testId });
+    else if (options.errors !== false) announce(state);
+    return state;
+  };
 }

@@ -4,6 +4,7 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { TimeZoneProvider } from "@/components/time/time-zone";
 import { Badge } from "@/components/ui/badge";
+import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -27,9 +28,12 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
-            Paydesk
-          </Link>
+          <div className="flex items-center gap-3">
+            <MobileNav items={items.map(({ href, label }) => ({ href, label }))} viewer={{ name: viewer.name, email: viewer.email }} />
+            <Link href="/" className="text-lg font-semibold text-brand-700">
+              Paydesk
+            </Link>
+          </div>
           <div className="flex items-center gap-3">
             <Link href="/account" className="hidden rounded text-right hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 sm:block" title="Your profile and time zone">
               <p className="text-sm font-medium" data-testid="viewer-name">{viewer.name}</p>
@@ -38,11 +42,15 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <Badge tone={viewer.role === "ADMIN" ? "info" : "neutral"} data-testid="viewer-role">
               {ROLE_LABELS[viewer.role]}
             </Badge>
+            <Link href="/account/security" className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Security
+            </Link>
             <SignOutButton />
           </div>
         </div>
-        <nav aria-label="Main" className="mx-auto max-w-7xl overflow-x-auto px-2 pb-2">
-          <ul className="flex gap-1">
+        {/* Phones get the Menu button instead: seven tabs do not fit 390 px. */}
+        <nav aria-label="Main" className="mx-auto hidden max-w-7xl px-2 pb-2 md:block">
+          <ul className="flex flex-wrap gap-1">
             {items.map((item) => (
               <li key={item.href}>
                 <NavLink href={item.href}>{item.label}</NavLink>

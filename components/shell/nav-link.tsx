@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** `block`: a full-width row (the phone menu), else an inline tab (the top bar). */
+export function NavLink({ href, children, block = false }: { href: string; children: React.ReactNode; block?: boolean }) {
   const pathname = usePathname();
   const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   return (
@@ -13,6 +14,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       aria-current={active ? "page" : undefined}
       className={cn(
         "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+        block && "block",
         active && "bg-brand-50 text-brand-700",
       )}
     >

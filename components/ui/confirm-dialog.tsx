@@ -5,7 +5,10 @@ import type { ReactNode } from "react";
 import { Button } from "./button";
 
 interface ConfirmDialogProps {
-  trigger: ReactNode;
+  /** Opens the dialog; leave it out and pass `open` to open it from code (e.g. after checking the form). */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -15,15 +18,17 @@ interface ConfirmDialogProps {
 }
 
 /** Confirmation before a destructive action; keyboard-accessible via Radix AlertDialog. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, formId, tone = "danger" }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, open, onOpenChange, title, description, confirmLabel, formId, tone = "danger" }: ConfirmDialogProps) {
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">{description}</AlertDialog.Description>
+          <AlertDialog.Description asChild>
+            <div className="mt-2 text-sm text-slate-600">{description}</div>
+          </AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
               <Button variant="secondary">Cancel</Button>

@@ -24,3 +24,15 @@ export function NativeSelect({ className, ...props }: ComponentProps<"select">) 
     />
   );
 }
+
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return (
+    <textarea
+      className={cn(
+        "min-h-20 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 focus-visible:border-brand-500 focus-visible:outline-2 focus-visible:outline-brand-500 aria-invalid:border-red-500 disabled:opacity-50",
+        className,
+      )}
+      {...props}
+    />
+  );
+}

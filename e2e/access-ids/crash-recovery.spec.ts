@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { allowConsoleErrors, expect, test } from "../fixtures/test";
 import { signIn } from "../fixtures/login";
 import { demoUser } from "../fixtures/users";
 import { accessIdsPath, control, currentAccessId, isValidUpstream, masked, rotateInUi } from "./helpers";
-import { secondAppServer } from "./second-app-server";
+import { secondAppServer } from "../fixtures/app-instance";
 
 const app = secondAppServer();
 
@@ -39,6 +39,8 @@ test.describe("access IDs: crash mid-rotation", () => {
     const { held } = await control("GET", "held?waitMs=15000");
     expect(held).toMatchObject([{ path: "/v2/token/accessid", account: "trust" }]);
 
+    // The page's pending request dies with the server, and the page says so in its console.
+    allowConsoleErrors(/Failed to fetch/);
     await app.kill();
     await control("POST", "release", {});
     const issued = await currentAccessId("trust");

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { expectSignedInAs, signIn } from "../fixtures/login";
+import { expect, test } from "../fixtures/test";
+import { enrolTwoFactor, expectSignedInAs, signIn } from "../fixtures/login";
 import { asRole } from "../fixtures/roles";
+import { addUserInUi } from "../fixtures/users";
 
 test.describe("roles", () => {
   test("a viewer opening an admin page gets a clear 'not allowed' page", async ({ browser }) => {
@@ -33,13 +34,7 @@ test.describe("roles", () => {
     const password = "a-long-initial-password";
     const admin = await asRole(browser, "admin");
 
-    await admin.page.goto("/admin/users");
-    await admin.page.getByLabel("Name").fill("Rita Rolechange");
-    await admin.page.getByLabel("Email").fill(email);
-    await admin.page.getByLabel("Role", { exact: true }).selectOption("VIEWER");
-    await admin.page.getByLabel("Initial password").fill(password);
-    await admin.page.getByRole("button", { name: "Add user" }).click();
-    await expect(admin.page.getByTestId("create-user-message")).toHaveText(`Added ${email}.`);
+    await addUserInUi(admin.page, { name: "Rita Rolechange", email, role: "VIEWER", password });
 
     const userContext = await browser.newContext();
     const userPage = await userContext.newPage();
@@ -54,8 +49,11 @@ test.describe("roles", () => {
     await row.getByRole("button", { name: "Change role" }).click();
     await expect(admin.page.getByText("Role updated.")).toBeVisible();
 
-    // Same session cookie, next request: the new role is in force.
+    // Same session cookie, next request: the new role is in force. An admin must use 2FA
+    // (PCI DSS 8.4.2), so the next page is the enrolment, and then the admin pages open.
     await userPage.reload();
+    await expect(userPage).toHaveURL(/\/login\/enrol/);
+    await enrolTwoFactor(userPage, email);
     await expect(userPage.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
     await expect(userPage.getByTestId("viewer-role")).toHaveText("Admin");
 

@@ -1,23 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addUsaepayKey, uniqueApiKey, usaepayAccepts } from "../fixtures/emulators";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { allowConsoleErrors, expect, test } from "../fixtures/test";
+import { addUsaepayKey, uniqueApiKey, USAEPAY_EMULATOR, usaepayAccepts } from "../fixtures/emulators";
+import { addMerchant, submitUsaepayPair } from "../fixtures/merchants";
 import { asRole } from "../fixtures/roles";
-
-const OPERATING_KEY = "PDdemoOperating00000000000000001";
-
-async function addMerchant(page: Page, name: string) {
-  await page.goto("/admin/merchants");
-  await page.getByLabel("Name").fill(name);
-  await page.getByRole("button", { name: "Add account" }).click();
-  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
-  return page.url();
-}
-
-async function submitUsaepayPair(page: Page, key: string, pin: string) {
-  const card = page.getByTestId("usaepay-credentials");
-  await card.getByLabel("New API key").fill(key);
-  await card.getByLabel("New PIN").fill(pin);
-  await card.getByRole("button", { name: /^Check and (save|rotate)$/ }).click();
-}
 
 test.describe("merchant accounts and keys", () => {
   test("an admin adds an account, sets and rotates its USAePay key, is refused a wrong PIN, and restores the previous key", async ({ browser }) => {
@@ -67,15 +53,36 @@ test.describe("merchant accounts and keys", () => {
     await context.close();
   });
 
-  test("an unreachable host is named, and the form keeps the account unchanged", async ({ browser }) => {
+  test("a URL override to a host off the allow-list is refused, and nothing is sent there", async ({ browser }) => {
+    // A local listener standing in for an attacker's host: it counts every request it gets.
+    let calls = 0;
+    const listener = createServer((_request, response) => {
+      calls += 1;
+      response.end("{}");
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const port = (listener.address() as AddressInfo).port;
+
     const { page, context } = await asRole(browser, "admin");
-    await addMerchant(page, `E2E Unreachable ${Date.now()}`);
-    await page.getByLabel("USAePay base URL (optional)").fill("http://127.0.0.1:9/api/v2/");
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByTestId("settings-message")).toHaveText("Settings saved.");
-    await submitUsaepayPair(page, OPERATING_KEY, "1111");
-    await expect(page.getByTestId("usaepay-message")).toHaveText(/Could not reach USAePay at 127\.0\.0\.1:9 .*Nothing was changed\./);
-    await expect(page.getByTestId("usaepay-current")).toHaveText(/Not set/);
+    await addMerchant(page, `E2E Allow-list ${Date.now()}`);
+    const key = uniqueApiKey("PDe2eAllowList");
+    await addUsaepayKey(key, "1111");
+    await submitUsaepayPair(page, key, "1111");
+    await expect(page.getByTestId("usaepay-message")).toHaveText("USAePay accepted the new key; it is now in use.");
+
+    for (const url of [`http://127.0.0.1:${port}/api/v2/`, `https://127.0.0.1:${port}/api/v2/`, "https://evil.example/api/v2/"]) {
+      await page.getByLabel("USAePay base URL (optional)").fill(url);
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByTestId("settings-message")).toHaveText(/^The USAePay base URL .*Nothing was saved\.$/);
+    }
+    await page.reload();
+    await expect(page.getByLabel("USAePay base URL (optional)")).toHaveValue("");
+    await expect(page.getByTestId("usaepay-credentials")).toContainText(`Calls go to ${USAEPAY_EMULATOR}/api/v2/`);
+    // A rotation and a page view later, still nothing went to the listener.
+    await submitUsaepayPair(page, key, "1111");
+    await expect(page.getByTestId("usaepay-message")).toHaveText("USAePay accepted the new key; it is now in use.");
+    expect(calls).toBe(0);
+    listener.close();
     await context.close();
   });
 
@@ -140,6 +147,8 @@ test.describe("merchant accounts and keys", () => {
     const granted = await viewer.page.goto("/m/harbor-law-trust/transactions");
     expect(granted?.status()).toBe(200);
 
+    // The viewer's open page polls this account's sync status, which answers 404 once access is revoked.
+    allowConsoleErrors(/status of 404 \(Not Found\)/);
     await admin.page.getByTestId("grant-viewer@paydesk.test").getByRole("button", { name: "Revoke" }).click();
     await admin.page.getByRole("alertdialog").getByRole("button", { name: "Revoke access" }).click();
     await expect(admin.page.getByTestId("grant-viewer@paydesk.test")).toHaveCount(0);

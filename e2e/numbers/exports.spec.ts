@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { demoUser } from "../fixtures/users";
 import { asRole } from "../fixtures/roles";
 import { gotoTable, openFilledTable } from "../tables/helpers";

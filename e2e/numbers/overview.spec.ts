@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { asRole } from "../fixtures/roles";
 import { openFilledTable } from "../tables/helpers";
 import { paginationTotal, setTimeZone, waitForRecentDays } from "./helpers";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { expectSignedInAs, signIn } from "../fixtures/login";
 import { asRole } from "../fixtures/roles";
 import { gotoTable, openFilledTable } from "../tables/helpers";

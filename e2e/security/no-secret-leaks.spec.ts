@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "../../prisma/demo-merchants";
 import { CLIENTPAY_EMULATOR } from "../fixtures/emulators";
 import { asRole } from "../fixtures/roles";
@@ -34,7 +35,7 @@ async function collectResponses(page: Page, bodies: string[]) {
 async function pagesFor(page: Page, role: RoleKey): Promise<string[]> {
   const urls = ["/", "/customers", "/transactions", "/access-ids", "/admin/merchants", "/admin/users", "/admin/audit"];
   for (const merchant of DEMO_MERCHANTS) {
-    for (const section of ["customers", "transactions", "access-ids"]) urls.push(`/m/${merchant.slug}/${section}`);
+    for (const section of ["customers", "transactions", "access-ids", "batches", "refund-approvals", "payments", "payment-requests", "payers"]) urls.push(`/m/${merchant.slug}/${section}`);
   }
   if (role === "admin") {
     await page.goto("/admin/merchants");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { asRole } from "../fixtures/roles";
 import { gotoTable, openFilledTable } from "./helpers";
 
@@ -18,7 +18,7 @@ test.describe("customers table and detail", () => {
 
     await links.first().click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-    await expect(page.getByTestId("detail-live")).toBeVisible();
+    await expect(page.getByTestId("detail-fresh")).toBeVisible();
     await expect(page.getByTestId("payment-method").first()).toContainText(/ending \d{4}/);
     await expect(page.locator("body")).not.toContainText(/\b\d{13,19}\b/);
     await expect(page.getByTestId("customer-transactions").or(page.getByTestId("customer-transactions-empty"))).toBeVisible();

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import {
   discardPreviousCredentials,
   restorePreviousCredentials,
+  restorePreviousIntegratorKey,
   setIntegratorKey,
   setMerchantCredentials,
 } from "@/lib/dal/merchant-credentials";
@@ -17,6 +18,7 @@ import {
   setCredentialsSchema,
   updateMerchantSchema,
 } from "@/lib/validation/merchants";
+import { z } from "zod";
 import { defineAction } from "./define-action";
 
 const LABEL = { usaepay: "USAePay", clientpay: "ClientPay" } as const;
@@ -102,8 +104,24 @@ export const setIntegratorKeyAction = defineAction({
   permission: "merchant-keys:manage",
   schema: integratorKeySchema,
   handler: async (viewer, { integratorKey }, meta) => {
-    await setIntegratorKey(viewer, integratorKey, meta);
+    const { checkedWith } = await setIntegratorKey(viewer, integratorKey, meta);
     revalidatePath("/admin/merchants");
-    return { status: "success", message: "Integrator key saved." };
+    return {
+      status: "success",
+      message: checkedWith
+        ? `ClientPay accepted the integrator key (checked with ${checkedWith}); it is now in use. The previous one is kept for restore.`
+        : "Integrator key saved. No account has ClientPay keys yet, so it could not be checked; the first account's keys will be checked with it.",
+    };
+  },
+});
+
+export const restorePreviousIntegratorKeyAction = defineAction({
+  name: "restorePreviousIntegratorKey",
+  permission: "merchant-keys:manage",
+  schema: z.object({}),
+  handler: async (viewer, _input, meta) => {
+    await restorePreviousIntegratorKey(viewer, meta);
+    revalidatePath("/admin/merchants");
+    return { status: "success", message: "The previous integrator key is in use again." };
   },
 });

@@ -1,23 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
 import { requestMetaFrom } from "@/lib/request-meta";
-import { decoyPasswordHash, verifyPassword } from "./password";
+import { signInWithPassword } from "./sign-in";
+import { TRUSTED_DEVICE_COOKIE } from "./two-factor";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(200),
 });
-
-// Slows password guessing: 10 failures per address and email within 15 minutes.
-// Per process; a shared store would be needed to hold across several app instances.
-const failedSignIns = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
 
 type IncomingHeaders = Record<string, string | string[] | undefined> | undefined;
 
@@ -28,6 +21,20 @@ function headerReader(incoming: IncomingHeaders) {
   };
 }
 
+function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
+  for (const part of cookieHeader?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+/**
+ * next-auth carries the session cookie; what a session is lives in the database
+ * (lib/auth/sessions.ts): the JWT holds the user id and the session record's id, and the
+ * record is checked on every request. The cookie's own lifetime is the absolute lifetime,
+ * so it never outlives the record.
+ */
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 60 * 60 },
@@ -37,58 +44,25 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(raw, req) {
-        const meta = requestMetaFrom(headerReader(req?.headers as IncomingHeaders));
+        const read = headerReader(req?.headers as IncomingHeaders);
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-
-        const throttleKey = `${meta.ip ?? "unknown"}|${email}`;
-        const throttle = await failedSignIns.get(throttleKey);
-        if (throttle && throttle.remainingPoints <= 0) throw new Error("TooManyAttempts");
-
-        const user = await db.user.findUnique({ where: { email } });
-        const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-        if (!user || user.disabled || !passwordMatches) {
-          await failedSignIns.penalty(throttleKey).catch(() => undefined);
-          await recordAuditEvent({
-            actor: user ? { id: user.id, email: user.email } : null,
-            action: "auth.sign_in",
-            outcome: "failure",
-            targetType: "user",
-            targetId: user?.id,
-            meta,
-            details: { email, reason: !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password" },
-          });
-          return null;
-        }
-
-        await failedSignIns.delete(throttleKey);
-        await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        await recordAuditEvent({
-          actor: { id: user.id, email: user.email },
-          action: "auth.sign_in",
-          targetType: "user",
-          targetId: user.id,
-          meta,
-        });
-        logger.info({ userId: user.id }, "user signed in");
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        const result = await signInWithPassword(parsed.data, requestMetaFrom(read), cookieValue(read("cookie"), TRUSTED_DEVICE_COOKIE));
+        if (!result) return null;
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sid: result.sessionId };
       },
     }),
   ],
   callbacks: {
-    // The token carries identity and the session version; the role is re-read from
-    // the database on every request (lib/auth/session.ts), so changes apply at once.
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     async session({ session, token }) {
       if (session.user) session.user.id = typeof token.uid === "string" ? token.uid : "";
-      session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

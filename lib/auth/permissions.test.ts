@@ -5,10 +5,12 @@ import { can, PERMISSIONS, ROLES, type Permission, type RoleName } from "./permi
 const EXPECTED: Record<RoleName, Permission[]> = {
   ADMIN: [...PERMISSIONS],
   MANAGER: [
-    "dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request",
-    "transactions:export", "customers:export", "audit:read-money", "audit:export", "profile:update",
+    "dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "mirror:lookup-live", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request",
+    "transactions:refund", "transactions:void", "transactions:capture", "transactions:email-receipt", "refunds:approve", "customers:charge",
+    "payments:read", "payment-requests:read", "payers:read", "payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge",
+    "profile:update", "transactions:export", "customers:export", "audit:read-money", "audit:export",
   ],
-  VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "sync:run", "access-ids:read", "profile:update"],
+  VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "sync:run", "access-ids:read", "payments:read", "payment-requests:read", "payers:read", "profile:update"],
 };
 
 describe("permission table", () => {
@@ -27,7 +29,7 @@ describe("permission table", () => {
   });
 
   it("keeps users, merchants, keys and the audit log to admins", () => {
-    for (const permission of ["users:manage", "users:read", "merchants:manage", "merchant-keys:manage", "audit:read", "access-ids:rotate", "access-ids:expire", "access-ids:recover"] as const) {
+    for (const permission of ["users:manage", "users:read", "merchants:manage", "merchant-keys:manage", "audit:read", "access-ids:rotate", "access-ids:expire", "access-ids:recover", "transactions:adjust", "batches:close", "payers:manage"] as const) {
       expect(can("MANAGER", permission)).toBe(false);
       expect(can("ADMIN", permission)).toBe(true);
     }

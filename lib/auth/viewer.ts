@@ -13,6 +13,8 @@ export interface Viewer {
   role: RoleName;
   /** The user's IANA time zone; absent until one is saved (the browser's, on first sign-in). */
   timeZone?: string;
+  /** The server-side session this request runs in (lib/auth/sessions.ts): what step-up checks. */
+  sessionId?: string;
 }
 
 /** The zone every date is shown and filtered in for this viewer. */

@@ -2,7 +2,9 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Paged, PageParams } from "@/lib/validation/table-state";
+import { summarizeAccessIdEvent } from "./internal/access-id-history-text";
 import { merchantFor } from "./internal/merchant-access";
+import { readPage } from "./internal/paging";
 
 /** One row of an account's access-ID history, from the audit log. Details carry hints only. */
 export interface AccessIdEventDto {
@@ -24,47 +26,30 @@ const LABELS: Record<string, string> = {
   "access_id.recover": "Recovered (Current Access ID)",
   "access_id.test_request": "Test request ID",
   "access_id.rotation_recovered": "Interrupted rotation recovered",
+  "access_id.rejected": "Refused by ClientPay mid-operation",
 };
 
 type Details = Record<string, unknown>;
-const text = (value: unknown) => (typeof value === "string" ? value : null);
 
-/** A one-line reading of an event's details (hints, results and reason codes only). */
-function summarize(action: string, details: Details): string {
-  const before = text(details.before);
-  const after = text(details.after);
-  const parts: string[] = [];
-  if (action === "access_id.rotation_recovered") {
-    const result = { new_id: "ClientPay had issued a new id; stored", unchanged: "no new id had been issued", none_active: "ClientPay has no active id" }[String(details.result)];
-    if (result) parts.push(result);
-    if (text(details.startedBy)) parts.push(`rotation started by ${details.startedBy}`);
-    if (text(details.trigger)) parts.push(`found on ${String(details.trigger).replace("_", " ")}`);
-  } else if (before || after) {
-    parts.push(`${before ?? "none"} → ${after ?? "none"}`);
-  }
-  if (text(details.hint)) parts.push(String(details.hint));
-  if (text(details.result) && action !== "access_id.rotation_recovered") parts.push(`result: ${details.result}`);
-  if (text(details.reason)) parts.push(`reason: ${details.reason}`);
-  return parts.join(" · ");
-}
-
-export async function listAccessIdHistory(viewer: Viewer, slug: string, { page, pageSize }: PageParams): Promise<Paged<AccessIdEventDto>> {
+export async function listAccessIdHistory(viewer: Viewer, slug: string, params: PageParams): Promise<Paged<AccessIdEventDto>> {
   const merchant = await merchantFor(viewer, "access-ids:read", { slug });
   const where = { targetType: "merchant", targetId: merchant.id, action: { startsWith: "access_id." } };
-  const [total, rows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, at: true, actorEmail: true, action: true, outcome: true, ip: true, details: true },
-    }),
-  ]);
-  const items = rows.map(({ details, ...row }) => ({
+  const page = await readPage(
+    params,
+    () => db.auditEvent.count({ where }),
+    (skip, take) =>
+      db.auditEvent.findMany({
+        where,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        skip,
+        take,
+        select: { id: true, at: true, actorEmail: true, action: true, outcome: true, ip: true, details: true },
+      }),
+  );
+  const items = page.items.map(({ details, ...row }) => ({
     ...row,
     label: LABELS[row.action] ?? row.action,
-    summary: summarize(row.action, details && typeof details === "object" && !Array.isArray(details) ? (details as Details) : {}),
+    summary: summarizeAccessIdEvent(row.action, details && typeof details === "object" && !Array.isArray(details) ? (details as Details) : {}),
   }));
-  return { items, total, page, pageSize };
+  return { ...page, items };
 }

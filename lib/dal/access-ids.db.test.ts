@@ -6,7 +6,7 @@ import { createClientpayEmulator } from "@/sandbox/clientpay";
 import { listAccessIdHistory } from "./access-id-history";
 import { expireAccessId, getAccessIdOverview, recoverAccessId, rotateAccessId, testRequestId, validateAccessId } from "./access-ids";
 import { ACCESS_ID_TABLE, openStoredAccessId } from "./internal/access-id-store";
-import { recoverInterruptedAccessIdRotations } from "./internal/access-id-recovery";
+import { recoverInterruptedAccessIdRotations, settleBackgroundRecoveries } from "./internal/access-id-recovery";
 import { replaceCurrentCredentials, storeIntegratorKey } from "./internal/credentials";
 import { makeMerchant, makeViewer, META } from "./test-fixtures";
 
@@ -96,8 +96,14 @@ describe("rotation", () => {
     expect(issued).not.toBe(await openStoredAccessId(t.merchant.id));
     expect(await db.accessIdRotation.count({ where: { merchantAccountId: t.merchant.id, status: "open", inFlightKey: t.merchant.id } })).toBe(1);
 
+    // The page answers at once, from the database, saying it is checking; ClientPay is asked after.
+    const checking = await getAccessIdOverview(t.admin, t.merchant.slug, t.deps);
+    expect(checking.recovery).toEqual({ state: "checking", failed: [] });
+    expect(checking.hint).toBe(before?.valueHint);
+    await settleBackgroundRecoveries();
     const overview = await getAccessIdOverview(t.admin, t.merchant.slug, t.deps);
-    expect(overview.recovery.recovered).toMatchObject([{ settledAs: "new_id", hint: last4(issued), startedByEmail: t.admin.email }]);
+    expect(overview.recovery).toEqual({ state: "idle", failed: [] });
+    expect(overview.recentRecovery).toMatchObject({ settledAs: "new_id", hint: last4(issued), startedByEmail: t.admin.email });
     expect(overview.hint).toBe(last4(issued));
     expect(overview.rotationInProgress).toBeNull();
     expect(overview.lastRotation?.outcome).toBe("recovered");
@@ -108,7 +114,7 @@ describe("rotation", () => {
     expect(history.items[0]).toMatchObject({ action: "access_id.rotation_recovered", actorEmail: null, label: "Interrupted rotation recovered" });
     expect(history.items.map((item) => [item.action, item.outcome])).toContainEqual(["access_id.rotate", "failure"]);
     // A second load finds nothing left to recover.
-    expect((await getAccessIdOverview(t.admin, t.merchant.slug, t.deps)).recovery.recovered).toEqual([]);
+    expect((await getAccessIdOverview(t.admin, t.merchant.slug, t.deps)).recovery.state).toBe("idle");
   });
 
   it("refuses a second rotation of the same account while one is in flight", async () => {
@@ -137,7 +143,7 @@ describe("rotation", () => {
     // The page shows it as running and does not "recover" a rotation this process is still making.
     const during = await getAccessIdOverview(t.admin, t.merchant.slug, t.deps);
     expect(during.rotationInProgress?.startedByEmail).toBe(t.admin.email);
-    expect(during.recovery.recovered).toEqual([]);
+    expect(during.recovery.state).toBe("idle");
 
     release();
     expect((await first).status).toBe("success");

@@ -9,9 +9,10 @@ import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
 import type { Environment } from "@/lib/validation/merchants";
 import { audit, markValid, refuseWhileRotating, resolveTarget, runStoredIdCall, storedHint, type AccessIdResult, type StoredIdCall, type Target } from "./internal/access-id-calls";
-import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, ROTATION_TIMEOUT_MS, settleRotation } from "./internal/access-id-journal";
+import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, settleRotation } from "./internal/access-id-journal";
 import { failureReason, upstreamFailure } from "./internal/access-id-messages";
-import { recoverAbandonedRotations, type RecoveryReport } from "./internal/access-id-recovery";
+import { recoverInBackground, type BackgroundRecovery } from "./internal/access-id-recovery";
+import type { SettledAs } from "./internal/access-id-journal";
 import { clearAccessId, markAccessIdState, openStoredAccessId, storeAccessId } from "./internal/access-id-store";
 import { merchantFor } from "./internal/merchant-access";
 
@@ -43,17 +44,25 @@ export interface AccessIdOverviewDto {
   issuedByEmail: string | null;
   rotationInProgress: { startedAt: Date; startedByEmail: string | null } | null;
   lastRotation: { startedAt: Date; startedByEmail: string | null; closedAt: Date | null; outcome: string | null } | null;
-  /** What loading this page recovered (or failed to) from journals left open. */
-  recovery: { recovered: RecoveryReport[]; failed: string[] };
+  /** A journal left open is being recovered now ("checking"), or could not be yet (`failed`). */
+  recovery: BackgroundRecovery;
+  /** The last rotation, when a recovery closed it in the last RECENT_RECOVERY_MS: what it found. */
+  recentRecovery: { startedAt: Date; startedByEmail: string | null; settledAs: SettledAs; hint: string | null } | null;
 }
 
+/** How long the page keeps saying that an interrupted rotation was recovered. */
+const RECENT_RECOVERY_MS = 15 * 60_000;
+const SETTLED_BY_OUTCOME: Record<string, SettledAs> = { recovered: "new_id", "recovered: no active id": "none_active", "recovered: no new id had been issued": "unchanged" };
+
 /**
- * The page's state. Loading it also recovers a rotation that a crash or a failed write left
- * open (so "the next page load" recovers it); that is system work, audited without an actor.
+ * The page's state, from the database only: a rotation that a crash or a failed write left open
+ * is recovered in the background once the page is answered (its state shown as "checking"; the
+ * page reloads itself), so the render never waits on ClientPay. The recovery is system work,
+ * audited without an actor.
  */
 export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: GatewayDeps = {}): Promise<AccessIdOverviewDto> {
   const merchant = await merchantFor(viewer, "access-ids:read", { slug });
-  const recovery = await recoverAbandonedRotations({ merchantId: merchant.id, trigger: "page_load", actor: null, detectedBy: viewer.email, deps });
+  const recovery = await recoverInBackground(merchant.id, viewer.email, deps);
   const [row, open, last] = await Promise.all([
     db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchant.id } }),
     findOpenRotation(merchant.id),
@@ -76,6 +85,10 @@ export async function getAccessIdOverview(viewer: Viewer, slug: string, deps: Ga
     rotationInProgress: open ? { startedAt: open.startedAt, startedByEmail: open.startedByEmail } : null,
     lastRotation: last,
     recovery,
+    recentRecovery:
+      last?.closedAt && last.outcome && SETTLED_BY_OUTCOME[last.outcome] && Date.now() - last.closedAt.getTime() < RECENT_RECOVERY_MS
+        ? { startedAt: last.startedAt, startedByEmail: last.startedByEmail, settledAs: SETTLED_BY_OUTCOME[last.outcome]!, hint: row?.valueHint ?? null }
+        : null,
   };
 }
 
@@ -145,7 +158,7 @@ export async function recoverAccessId(viewer: Viewer, slug: string, meta: Reques
       await clearAccessId(tx, merchantId, "expired", viewer.email);
       await audit(target, action, "success", { before, after: null, result: "none_active" }, tx);
     });
-    return { status: "error", message: "ClientPay has no active access ID for this account. ClientPay calls will fail until an admin issues one (Rotate)." };
+    return { status: "error", message: "ClientPay has no active access ID for this account. ClientPay calls will fail until an admin issues one with “Issue access ID”." };
   }
   if (current === stored) {
     await db.$transaction(async (tx) => {
@@ -174,7 +187,7 @@ export async function rotateAccessId(viewer: Viewer, slug: string, meta: Request
   const target = await resolveTarget(viewer, "access-ids:rotate", slug, meta);
   const action = "access_id.rotate";
   const merchantId = target.merchant.id;
-  const client = await clientpayClientFor(target.merchant, { ...deps, timeoutMs: deps.timeoutMs ?? ROTATION_TIMEOUT_MS });
+  const client = await clientpayClientFor(target.merchant, deps);
   const before = await storedHint(merchantId);
   const hadUsable = !!(await db.clientpayAccessId.findUnique({ where: { merchantAccountId: merchantId }, select: { valueSealed: true } }))?.valueSealed;
 

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { transactionRow } from "@/lib/sync/mirror-rows";
 import { parseAuditQuery } from "@/lib/validation/audit";
+import { lastPage } from "@/lib/validation/table-state";
 import { listAuditEvents } from "./audit";
 import { makeMerchant, makeViewer } from "./test-fixtures";
 
@@ -67,5 +68,15 @@ describe("audit log", () => {
     expect(seen.items.map((item) => [item.action, item.account?.name])).toEqual([["money.usaepay.void", mine.name]]);
     expect((await listAuditEvents(admin, parseAuditQuery({ q: tag }))).total).toBe(3);
     await expect(listAuditEvents(await makeViewer("VIEWER"), parseAuditQuery({}))).rejects.toThrow(/not allowed/);
+  });
+
+  it("answers a page past the end with the last page (the log said '76–71 of 71')", async () => {
+    const admin = await makeViewer("ADMIN");
+    const tag = randomUUID();
+    for (let index = 0; index < 3; index++) await recordAuditEvent({ actor: admin, action: "test.paging", details: { tag } });
+    const paged = await listAuditEvents(admin, parseAuditQuery({ q: tag, page: "999999", pageSize: "10" }));
+    expect(paged.total).toBe(3);
+    expect(paged.page).toBe(lastPage(paged.total, 10));
+    expect(paged.items).toHaveLength(3);
   });
 });

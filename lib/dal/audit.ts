@@ -6,6 +6,7 @@ import type { Paged } from "@/lib/validation/table-state";
 import { auditAccountId, auditRowSelect, auditScopeOf, auditWhere, AUDIT_SORT_KEYS, toAuditEntries, type AuditEntry } from "./internal/audit-log";
 import { orderByOf } from "./internal/keyset";
 import { accessibleTo } from "./internal/merchant-access";
+import { readPage } from "./internal/paging";
 
 export type { AuditChange, AuditEntry, AuditFact } from "./internal/audit-log";
 
@@ -16,17 +17,13 @@ export type { AuditChange, AuditEntry, AuditFact } from "./internal/audit-log";
 export async function listAuditEvents(viewer: Viewer, query: AuditQuery): Promise<Paged<AuditEntry>> {
   const scope = await auditScopeOf(viewer);
   const where = auditWhere(scope, query, zoneOf(viewer), await auditAccountId(viewer, query.account));
-  const [total, rows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: orderByOf(AUDIT_SORT_KEYS) as Prisma.AuditEventOrderByWithRelationInput[],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: auditRowSelect,
-    }),
-  ]);
-  return { items: await toAuditEntries(rows), total, page: query.page, pageSize: query.pageSize };
+  const orderBy = orderByOf(AUDIT_SORT_KEYS) as Prisma.AuditEventOrderByWithRelationInput[];
+  const page = await readPage(
+    query,
+    () => db.auditEvent.count({ where }),
+    (skip, take) => db.auditEvent.findMany({ where, orderBy, skip, take, select: auditRowSelect }),
+  );
+  return { ...page, items: await toAuditEntries(page.items) };
 }
 
 export interface AuditFilterOptions {

@@ -43,7 +43,7 @@ function records(text: string): string[] {
 describe("exports", () => {
   it("walks every row exactly once, in the page's order, for every sort and direction", { timeout: 30_000 }, async () => {
     const merchant = await mirrorOf(61);
-    const where = transactionWhere({ merchantAccountId: merchant.id, timeZone: "UTC" }, {});
+    const where = await transactionWhere({ merchantAccountId: merchant.id, timeZone: "UTC" }, {});
     for (const sort of TRANSACTION_SORTS) {
       for (const dir of ["asc", "desc"] as const) {
         const keys = transactionSortKeys(sort, dir);
@@ -68,7 +68,7 @@ describe("exports", () => {
     const all = await startExport(viewer, "transactions", new URLSearchParams({ merchant: merchant.slug }), META);
     expect(all.total).toBe(130);
     const allRows = records(await readAll(all.body));
-    expect(allRows[0]).toBe("Date (UTC),Ref #,Customer,Card,Status,Amount");
+    expect(allRows[0]).toBe("Date (UTC),Ref #,Customer,Card,Status,Type,Amount");
     expect(allRows).toHaveLength(131);
 
     const filtered = await startExport(viewer, "transactions", new URLSearchParams({ merchant: merchant.slug, card: "Visa", status: "settled", columns: "refnum,amount,description" }), META);

@@ -72,10 +72,34 @@ describe("merchant credentials", () => {
   it("names an unreachable host", async () => {
     const admin = await makeViewer("ADMIN");
     const merchant = await makeMerchant();
-    await db.merchantAccount.update({ where: { id: merchant.id }, data: { usaepayBaseUrl: "http://127.0.0.1:9/api/v2/" } });
-    await expect(setMerchantCredentials(admin, merchant.id, "usaepay", OPERATING, META, { timeoutMs: 2000 })).rejects.toThrow(
-      /Could not reach USAePay at 127\.0\.0\.1:9/,
+    const unreachable = async () => {
+      throw new TypeError("fetch failed");
+    };
+    await expect(setMerchantCredentials(admin, merchant.id, "usaepay", OPERATING, META, { fetch: unreachable, timeoutMs: 2000 })).rejects.toThrow(
+      /Could not reach USAePay at 127\.0\.0\.1:4010/,
     );
+    expect(await db.merchantCredential.count({ where: { merchantAccountId: merchant.id } })).toBe(0);
+  });
+
+  it("sends nothing to a host off the allow-list, even one already stored in the database", async () => {
+    const admin = await makeViewer("ADMIN");
+    const merchant = await makeMerchant();
+    // As an override saved before the allow-list existed would be.
+    await db.merchantAccount.update({ where: { id: merchant.id }, data: { usaepayBaseUrl: "http://127.0.0.1:9/api/v2/" } });
+    let calls = 0;
+    const counting = async () => {
+      calls += 1;
+      return new Response("{}");
+    };
+    await expect(setMerchantCredentials(admin, merchant.id, "usaepay", OPERATING, META, { fetch: counting })).rejects.toThrow(/not an allowed|must use https/);
+    expect(calls).toBe(0);
+    expect(await db.merchantCredential.count({ where: { merchantAccountId: merchant.id } })).toBe(0);
+  });
+
+  it("needs a fresh re-authentication (step-up) to rotate a key", async () => {
+    const admin = await makeViewer("ADMIN", { stale: true });
+    const merchant = await makeMerchant();
+    await expect(setMerchantCredentials(admin, merchant.id, "usaepay", OPERATING, META, deps)).rejects.toMatchObject({ code: "step_up_required" });
     expect(await db.merchantCredential.count({ where: { merchantAccountId: merchant.id } })).toBe(0);
   });
 

@@ -1,14 +1,25 @@
 import "server-only";
+import { assertRecentAuthentication } from "@/lib/auth/step-up";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clientpayClientWith, INTEGRATOR_KEY_SECRET, integratorKey, usaepayClientWith, type GatewayDeps } from "@/lib/gateways/clients";
+import {
+  clientpayClientWith,
+  clientpayClientWithIntegratorKey,
+  endpointsOf,
+  INTEGRATOR_KEY_SECRET,
+  integratorKey,
+  PREVIOUS_INTEGRATOR_KEY_SECRET,
+  usaepayClientWith,
+  type GatewayDeps,
+} from "@/lib/gateways/clients";
 import { isGatewayError } from "@/lib/payments/http";
 import type { RequestMeta } from "@/lib/request-meta";
+import { withInteractiveBudget } from "@/lib/sync/budget";
 import type { Gateway } from "@/lib/validation/merchants";
 import { maskedHint } from "@/lib/vault";
-import { replaceCurrentCredentials, storeIntegratorKey } from "./internal/credentials";
+import { replaceCurrentCredentials, storeIntegratorKey, swapIntegratorKeys } from "./internal/credentials";
 import { assertCan } from "./internal/guards";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 
@@ -64,8 +75,8 @@ async function verifyCandidate(merchant: MerchantDto, gateway: Gateway, candidat
   const host = gateway === "usaepay" ? merchant.endpoints.usaepayHost : merchant.endpoints.clientpayHost;
   try {
     if (gateway === "usaepay") {
-      // GET /customers?limit=1: the cheapest authenticated read.
-      await usaepayClientWith(merchant, candidate, deps).listCustomers({ limit: 1 });
+      // GET /customers?limit=1: the cheapest authenticated read, a staff action on the account's shared budget.
+      await withInteractiveBudget(merchant, "action", ({ onRateLimit }) => usaepayClientWith(merchant, candidate, { onRateLimit, ...deps }).listCustomers({ limit: 1 }));
       return;
     }
     const valid = await clientpayClientWith(merchant, { integratorKey: await integratorKey(), ...candidate }, deps).validateCredentials();
@@ -89,6 +100,7 @@ export async function setMerchantCredentials(
   deps: GatewayDeps = {},
 ): Promise<void> {
   const merchant = await keysOf(viewer, merchantId);
+  await assertRecentAuthentication(viewer);
   try {
     await verifyCandidate(merchant, gateway, candidate, deps);
   } catch (error) {
@@ -110,6 +122,7 @@ export async function setMerchantCredentials(
 /** Swaps current and previous: the pair in use before the last rotation is in use again. */
 export async function restorePreviousCredentials(viewer: Viewer, merchantId: string, gateway: Gateway, meta: RequestMeta): Promise<void> {
   await keysOf(viewer, merchantId);
+  await assertRecentAuthentication(viewer);
   await db.$transaction(async (tx) => {
     const rows = await tx.merchantCredential.findMany({ where: { merchantAccountId: merchantId, gateway }, select: { id: true, slot: true, keyHint: true, pinHint: true } });
     const current = rows.find((row) => row.slot === "current");
@@ -149,14 +162,73 @@ export async function discardPreviousCredentials(viewer: Viewer, merchantId: str
   });
 }
 
-export async function getIntegratorKeyHint(viewer: Viewer): Promise<{ hint: string; updatedAt: Date } | null> {
-  assertCan(viewer, "merchant-keys:manage");
-  const row = await db.installationSecret.findUnique({ where: { name: INTEGRATOR_KEY_SECRET }, select: { valueHint: true, updatedAt: true } });
-  return row ? { hint: row.valueHint, updatedAt: row.updatedAt } : null;
+export interface IntegratorKeyHintDto {
+  hint: string;
+  updatedAt: Date;
+  previous: { hint: string; updatedAt: Date } | null;
 }
 
-/** The installation's ClientPay integrator key; sealed like the merchants' secrets. */
-export async function setIntegratorKey(viewer: Viewer, value: string, meta: RequestMeta): Promise<void> {
+export async function getIntegratorKeyHint(viewer: Viewer): Promise<IntegratorKeyHintDto | null> {
   assertCan(viewer, "merchant-keys:manage");
-  await storeIntegratorKey(value, { actor: viewer, meta });
+  const rows = await db.installationSecret.findMany({ where: { name: { in: [INTEGRATOR_KEY_SECRET, PREVIOUS_INTEGRATOR_KEY_SECRET] } }, select: { name: true, valueHint: true, updatedAt: true } });
+  const current = rows.find((row) => row.name === INTEGRATOR_KEY_SECRET);
+  const previous = rows.find((row) => row.name === PREVIOUS_INTEGRATOR_KEY_SECRET);
+  if (!current) return null;
+  return { hint: current.valueHint, updatedAt: current.updatedAt, previous: previous ? { hint: previous.valueHint, updatedAt: previous.updatedAt } : null };
+}
+
+/**
+ * Checks a candidate integrator key with ClientPay (Validate Credentials, with the first
+ * account that has ClientPay keys). Returns the account it was checked with, or null when no
+ * account has ClientPay keys yet (then nothing can check it; the first account's keys will).
+ */
+async function verifyIntegratorKey(value: string, deps: GatewayDeps): Promise<string | null> {
+  const merchant = await db.merchantAccount.findFirst({
+    where: { credentials: { some: { gateway: "clientpay", slot: "current" } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, environment: true, usaepayBaseUrl: true, usaepayEndpointKey: true, clientpayBaseUrl: true },
+  });
+  if (!merchant) return null;
+  const host = endpointsOf(merchant).clientpayHost;
+  try {
+    const valid = await (await clientpayClientWithIntegratorKey(merchant, value, deps)).validateCredentials();
+    if (!valid) throw new AppError("verify_authentication", `ClientPay did not accept this integrator key (checked with ${merchant.name}). Nothing was changed.`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "verify_authentication") throw error;
+    throw verificationError("clientpay", host, error);
+  }
+  return merchant.name;
+}
+
+/**
+ * The installation's ClientPay integrator key: checked with ClientPay first, then stored
+ * sealed; the key it replaces is kept sealed as "previous" for restore. Step-up required.
+ */
+export async function setIntegratorKey(viewer: Viewer, value: string, meta: RequestMeta, deps: GatewayDeps = {}): Promise<{ checkedWith: string | null }> {
+  assertCan(viewer, "merchant-keys:manage");
+  await assertRecentAuthentication(viewer);
+  let checkedWith: string | null;
+  try {
+    checkedWith = await verifyIntegratorKey(value, deps);
+  } catch (error) {
+    await recordAuditEvent({
+      actor: viewer,
+      action: "installation.integrator_key.set",
+      outcome: "failure",
+      targetType: "installation",
+      targetId: INTEGRATOR_KEY_SECRET,
+      meta,
+      details: { after: maskedHint(value), reason: error instanceof AppError ? error.code : "verify_failed" },
+    });
+    throw error;
+  }
+  await storeIntegratorKey(value, { actor: viewer, meta, checkedWith });
+  return { checkedWith };
+}
+
+/** Puts the previous integrator key back in use (the current one becomes previous). Step-up required. */
+export async function restorePreviousIntegratorKey(viewer: Viewer, meta: RequestMeta): Promise<void> {
+  assertCan(viewer, "merchant-keys:manage");
+  await assertRecentAuthentication(viewer);
+  await swapIntegratorKeys({ actor: viewer, meta });
 }

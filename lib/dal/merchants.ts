@@ -1,10 +1,14 @@
 import "server-only";
+import { assertRecentAuthentication } from "@/lib/auth/step-up";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-meta";
 import { slugify, type Environment } from "@/lib/validation/merchants";
+import { ALLOW_LIST, endpointsOf, type GatewayDeps } from "@/lib/gateways/clients";
+import { gatewayUrlProblem } from "@/lib/gateways/endpoints";
+import { reverifyStoredCredentials } from "./internal/credential-checks";
 import { assertCan } from "./internal/guards";
 import { accessibleTo, merchantFor, summarySelect, type MerchantDto, type MerchantSummaryDto } from "./internal/merchant-access";
 
@@ -45,8 +49,20 @@ async function uniqueSlug(name: string): Promise<string> {
   throw new AppError("slug_exhausted", "Choose a more distinctive name for this account.");
 }
 
+/** Refuses an override off the allow-list (lib/gateways/endpoints.ts) with a message naming the field. */
+function assertAllowedOverrides(settings: MerchantSettings): void {
+  for (const [gateway, url, label] of [
+    ["usaepay", settings.usaepayBaseUrl, "The USAePay base URL"],
+    ["clientpay", settings.clientpayBaseUrl, "The ClientPay base URL"],
+  ] as const) {
+    const problem = url ? gatewayUrlProblem(gateway, url, ALLOW_LIST) : null;
+    if (problem) throw new AppError("gateway_host_not_allowed", `${label} ${problem} Nothing was saved.`);
+  }
+}
+
 export async function createMerchant(viewer: Viewer, settings: MerchantSettings, meta: RequestMeta): Promise<MerchantSummaryDto> {
   assertCan(viewer, "merchants:manage");
+  assertAllowedOverrides(settings);
   const slug = await uniqueSlug(settings.name);
   return db.$transaction(async (tx) => {
     const merchant = await tx.merchantAccount.create({ data: { ...settings, slug }, select: summarySelect });
@@ -58,27 +74,55 @@ export async function createMerchant(viewer: Viewer, settings: MerchantSettings,
   });
 }
 
-export async function updateMerchantSettings(viewer: Viewer, merchantId: string, settings: MerchantSettings, meta: RequestMeta): Promise<void> {
+/**
+ * Saves an account's settings. The URL overrides must be on the allow-list. A change of host or
+ * environment is where keys could be sent somewhere new, so it needs a fresh re-authentication,
+ * and the stored keys are checked against the new hosts before anything is saved (a host that
+ * does not accept them is refused, and nothing changes). The mirror holds the old host's data:
+ * it is cleared with the change, and the next sync walks the new host from the start.
+ */
+export async function updateMerchantSettings(viewer: Viewer, merchantId: string, settings: MerchantSettings, meta: RequestMeta, deps: GatewayDeps = {}): Promise<void> {
   const before = await getMerchantForAdmin(viewer, merchantId);
+  const beforeSettings = {
+    name: before.name, environment: before.environment, usaepayBaseUrl: before.usaepayBaseUrl, usaepayEndpointKey: before.usaepayEndpointKey,
+    clientpayBaseUrl: before.clientpayBaseUrl, businessTimeZone: before.businessTimeZone, batchCloseTime: before.batchCloseTime,
+  };
+  const audit = (outcome: "success" | "failure", extra: Record<string, unknown> = {}) => ({
+    actor: viewer,
+    action: "merchant.update",
+    outcome,
+    targetType: "merchant",
+    targetId: merchantId,
+    meta,
+    details: JSON.parse(JSON.stringify({ before: beforeSettings, after: { ...settings }, ...extra })),
+  });
+  try {
+    assertAllowedOverrides(settings);
+  } catch (error) {
+    await recordAuditEvent(audit("failure", { reason: "gateway_host_not_allowed" }));
+    throw error;
+  }
+  const after = endpointsOf(settings);
+  const hostsChanged = after.usaepayBaseUrl !== before.endpoints.usaepayBaseUrl || after.clientpayBaseUrl !== before.endpoints.clientpayBaseUrl;
+  const environmentChanged = settings.environment !== before.environment;
+  let reverified: string[] = [];
+  if (hostsChanged || environmentChanged) {
+    await assertRecentAuthentication(viewer);
+    try {
+      reverified = await reverifyStoredCredentials({ id: merchantId, ...settings }, deps);
+    } catch (error) {
+      await recordAuditEvent(audit("failure", { reason: error instanceof AppError ? error.code : "reverify_failed" }));
+      throw error;
+    }
+  }
   await db.$transaction(async (tx) => {
     await tx.merchantAccount.update({ where: { id: merchantId }, data: settings });
-    await recordAuditEvent(
-      {
-        actor: viewer,
-        action: "merchant.update",
-        targetType: "merchant",
-        targetId: merchantId,
-        meta,
-        details: {
-          before: {
-            name: before.name, environment: before.environment, usaepayBaseUrl: before.usaepayBaseUrl, usaepayEndpointKey: before.usaepayEndpointKey,
-            clientpayBaseUrl: before.clientpayBaseUrl, businessTimeZone: before.businessTimeZone, batchCloseTime: before.batchCloseTime,
-          },
-          after: { ...settings },
-        },
-      },
-      tx,
-    );
+    if (hostsChanged || environmentChanged) {
+      await tx.mirrorTransaction.deleteMany({ where: { merchantAccountId: merchantId } });
+      await tx.mirrorCustomer.deleteMany({ where: { merchantAccountId: merchantId } });
+      await tx.syncState.deleteMany({ where: { merchantAccountId: merchantId } });
+    }
+    await recordAuditEvent(audit("success", hostsChanged || environmentChanged ? { reverified, mirrorCleared: true } : {}), tx);
   });
 }
 

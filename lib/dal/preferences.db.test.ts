@@ -11,7 +11,7 @@ describe("table preferences and the profile's time zone", () => {
     expect(await saveHiddenColumns(viewer, "transactions", ["card", "nonsense", "card"], META)).toEqual(["card"]);
     expect(await getHiddenColumns(viewer, "transactions")).toEqual(["card"]);
     expect(await getHiddenColumns(viewer, "customers")).toEqual([]);
-    expect(await saveHiddenColumns(viewer, "transactions", ["created", "refnum", "cardholder", "card", "status", "amount"], META)).toEqual([]);
+    expect(await saveHiddenColumns(viewer, "transactions", ["created", "refnum", "cardholder", "card", "status", "type", "amount"], META)).toEqual([]);
     expect(await getHiddenColumns(await makeViewer("VIEWER"), "transactions")).toEqual([]);
   });
 

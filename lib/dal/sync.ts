@@ -1,25 +1,22 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { MirrorResourceState } from "@/lib/mirror-status-text";
 import { isSyncRunningHere, requestMerchantSync } from "@/lib/sync";
 import { SYNC_RESOURCES, type SyncResource } from "@/lib/sync/lease";
 import { merchantFor } from "./internal/merchant-access";
 
-/** What the tables' header shows about the mirror: freshness and live progress. */
-export interface ResourceSyncDto {
-  status: string;
-  mode: string;
-  /** Rows written in the current (or last) run. */
-  processed: number;
-  upstreamTotal: number | null;
-  mirrored: number;
-  lastSuccessAt: string | null;
+/** What the tables' header shows about the mirror: freshness and live progress (put in words by lib/mirror-status-text.ts). */
+export interface ResourceSyncDto extends MirrorResourceState {
   lastError: string | null;
 }
 
 export interface SyncStatusDto {
+  /** Some resource of this account is syncing (the page polls faster meanwhile). */
   running: boolean;
   resources: Record<SyncResource, ResourceSyncDto>;
+  /** The server's clock when this was read: "synced 12 s ago" renders the same on the server and at hydration. */
+  checkedAt: string;
 }
 
 /** Either table may show the mirror's status. */
@@ -53,7 +50,7 @@ async function statusFor(merchantAccountId: string): Promise<SyncStatusDto> {
     }),
   ) as Record<SyncResource, ResourceSyncDto>;
   const running = isSyncRunningHere(merchantAccountId) || Object.values(resources).some((resource) => resource.status === "running");
-  return { running, resources };
+  return { running, resources, checkedAt: new Date(now).toISOString() };
 }
 
 export async function getSyncStatus(viewer: Viewer, merchantSlug: string): Promise<SyncStatusDto> {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { createSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,9 @@ const meta = { ip: "203.0.113.9", userAgent: "vitest" };
 async function makeUser(role: "ADMIN" | "MANAGER" | "VIEWER") {
   const email = `${role.toLowerCase()}-${randomUUID()}@test.example`;
   const user = await insertUser({ email, name: `${role} user`, role, password: "long-enough-password" }, { actor: null });
-  return { id: user.id, email: user.email, name: user.name, role: user.role } satisfies Viewer;
+  // Signed in just now: step-up-guarded changes (a role change) pass.
+  const session = await createSession(user.id, "active", meta);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id } satisfies Viewer;
 }
 
 describe("users data layer", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Page, UsaepayClient } from "@/lib/payments/usaepay";
 import { isGatewayError } from "@/lib/payments/http";
-import type { UpstreamBudget } from "./budget";
+import { BudgetSpentError, type UpstreamBudget } from "./budget";
 
 /** What one sync run works with, and the one way it calls upstream. */
 export interface SyncSettings {
@@ -49,17 +49,27 @@ export class RateLimitedError extends Error {
   }
 }
 
-/** One budgeted upstream call: waits for a point, records X-Rate-Limit, turns a 429 into a shared pause. */
+/**
+ * One budgeted upstream call: waits for a call from the shared budget (the sync's share only),
+ * records X-Rate-Limit against the call's start, turns a 429 into a pause of the whole budget.
+ * The sync's client never retries by itself, so one grant is exactly one upstream call.
+ */
 export async function budgeted<T>(ctx: SyncContext, call: () => Promise<T>): Promise<T> {
-  await ctx.budget.acquire(ctx.signal);
+  let startedAt: number;
+  try {
+    ({ startedAt } = await ctx.budget.acquire(ctx.signal));
+  } catch (error) {
+    if (error instanceof BudgetSpentError) throw new RateLimitedError(error.until);
+    throw error;
+  }
   try {
     const result = await call();
     const rateLimit = (result as Partial<Page<unknown>> | undefined)?.rateLimit ?? ctx.client.lastRateLimit;
-    await ctx.budget.record(rateLimit);
+    await ctx.budget.record(rateLimit, startedAt);
     return result;
   } catch (error) {
+    if (isGatewayError(error)) await ctx.budget.record(error.rateLimit, startedAt);
     if (isGatewayError(error) && error.kind === "rate_limited") {
-      await ctx.budget.record(error.rateLimit);
       const until = await ctx.budget.pause(error.rateLimit?.retryAfterSeconds ?? 60);
       throw new RateLimitedError(until);
     }

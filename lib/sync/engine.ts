@@ -23,7 +23,7 @@ export async function syncResource(ctx: SyncContext, resource: SyncResource): Pr
   } catch (error) {
     if (error instanceof LeaseLostError) return "busy";
     if (error instanceof RateLimitedError) {
-      const message = `USAePay's rate limit was reached; the sync carries on after ${error.until.toISOString().slice(11, 19)} UTC.`;
+      const message = `USAePay's rate limit leaves the sync no room right now; it carries on after ${error.until.toISOString().slice(11, 19)} UTC.`;
       await releaseLease(ctx.merchantAccountId, resource, ctx.owner, { ok: false, status: "waiting", message });
       return "waiting";
     }

@@ -13,9 +13,10 @@ import "server-only";
  * Design: a first full walk in 1000-row pages with the cursor stored beside each page (so a
  * crash resumes where it stopped), then incremental runs (head of the list until known rows
  * older than a recent window, plus re-reads of pending batches). Every upstream call takes a
- * point from the key's budget in the database (80 % of the per-minute limit learnt from
- * X-Rate-Limit; a 429 pauses every worker of the key); people's page views never wait on it.
+ * call from the shared budget (./budget.ts: per host, endpoint key and egress; what the reserve
+ * for people leaves, learnt from X-Rate-Limit; a 429 pauses it); people never wait on it.
  */
 export { startMirrorSync, stopMirrorSync, requestMerchantSync, requestSyncIfStale, isSyncRunningHere } from "./scheduler";
-export { runMerchantSync, budgetFor, budgetKeyFor, type RunOptions } from "./runner";
+export { runMerchantSync, type RunOptions } from "./runner";
+export { budgetFor, budgetKeyOf, interactiveBudgetFor, recordInteractiveCall, withInteractiveBudget, type BudgetGrant, type InteractiveBudget } from "./budget";
 export { DEFAULT_SYNC_SETTINGS, type SyncSettings, type SyncOutcome } from "./context";

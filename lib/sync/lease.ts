@@ -10,8 +10,10 @@ import { isUniqueViolation } from "@/lib/db/errors";
  */
 export type SyncResource = "customers" | "transactions";
 export const SYNC_RESOURCES: readonly SyncResource[] = ["customers", "transactions"];
+/** Every resource that holds a lease here: the USAePay mirror's and the ClientPay payments copy's (lib/dal/internal/clientpay-sync.ts). */
+export type LeasedResource = SyncResource | "clientpay-payments";
 
-async function ensureState(merchantAccountId: string, resource: SyncResource) {
+async function ensureState(merchantAccountId: string, resource: LeasedResource) {
   try {
     await db.syncState.upsert({ where: { merchantAccountId_resource: { merchantAccountId, resource } }, create: { merchantAccountId, resource }, update: {} });
   } catch (error) {
@@ -20,7 +22,7 @@ async function ensureState(merchantAccountId: string, resource: SyncResource) {
   }
 }
 
-export async function claimLease(merchantAccountId: string, resource: SyncResource, owner: string, leaseMs: number, clock: () => number): Promise<boolean> {
+export async function claimLease(merchantAccountId: string, resource: LeasedResource, owner: string, leaseMs: number, clock: () => number): Promise<boolean> {
   await ensureState(merchantAccountId, resource);
   const now = new Date(clock());
   const { count } = await db.syncState.updateMany({
@@ -32,7 +34,7 @@ export async function claimLease(merchantAccountId: string, resource: SyncResour
 
 export type LeaseOutcome = { ok: true; at: Date } | { ok: false; status: "error" | "waiting" | "idle"; message: string | null };
 
-export async function releaseLease(merchantAccountId: string, resource: SyncResource, owner: string, outcome: LeaseOutcome) {
+export async function releaseLease(merchantAccountId: string, resource: LeasedResource, owner: string, outcome: LeaseOutcome) {
   await db.syncState.updateMany({
     where: { merchantAccountId, resource, leaseOwner: owner },
     data: outcome.ok
@@ -41,6 +43,6 @@ export async function releaseLease(merchantAccountId: string, resource: SyncReso
   });
 }
 
-export async function resetProgress(merchantAccountId: string, resource: SyncResource, owner: string) {
+export async function resetProgress(merchantAccountId: string, resource: LeasedResource, owner: string) {
   await db.syncState.updateMany({ where: { merchantAccountId, resource, leaseOwner: owner, mode: "incremental" }, data: { processed: 0 } });
 }

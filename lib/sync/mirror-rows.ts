@@ -1,5 +1,6 @@
 import "server-only";
 import type { UsaepayCustomer, UsaepayTransaction } from "@/lib/payments/usaepay";
+import { transactionKind } from "@/lib/validation/transaction-types";
 
 /**
  * USAePay domain objects → mirror rows. Only masked card data is kept (the gateway sends
@@ -17,7 +18,8 @@ export function customerDisplayName(customer: Pick<UsaepayCustomer, "firstName" 
 }
 
 export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction) {
-  return {
+  const refundOfKey = tx.refundOf?.key ?? null;
+  const row = {
     merchantAccountId,
     key: tx.key,
     refnum: tx.refnum,
@@ -52,8 +54,17 @@ export function transactionRow(merchantAccountId: string, tx: UsaepayTransaction
     orderId: tx.orderId ?? null,
     description: tx.description ?? null,
     errorMessage: tx.errorMessage ?? null,
-    search: lower(tx.refnum, tx.key, tx.card?.cardholder, tx.check?.accountholder, tx.card?.last4, tx.customerEmail, tx.invoice, tx.orderId, tx.description, tx.authCode),
+    kind: transactionKind({ typeCode: tx.typeCode, statusCode: tx.statusCode, isCheck: !!tx.check && !tx.card, refundOfKey }),
+    refundOfKey,
   };
+  return { ...row, search: transactionSearch(row) };
+}
+
+type SearchedFields = "refnum" | "key" | "cardholder" | "cardLast4" | "checkMasked" | "customerEmail" | "invoice" | "orderId" | "description" | "authCode";
+
+/** What the table's search matches, from a row's own fields (so a merged row can be searched too). */
+export function transactionSearch(row: Record<SearchedFields, string | null>): string {
+  return lower(row.refnum, row.key, row.cardholder, row.cardLast4, row.checkMasked, row.customerEmail, row.invoice, row.orderId, row.description, row.authCode);
 }
 
 export type TransactionRow = ReturnType<typeof transactionRow>;

@@ -2,8 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { usaepayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
-import { AppError } from "@/lib/errors";
-import { createUpstreamBudget, type BudgetOptions, type UpstreamBudget } from "./budget";
+import { budgetFor, type BudgetOptions } from "./budget";
 import { DEFAULT_SYNC_SETTINGS, type SyncContext, type SyncOutcome, type SyncSettings } from "./context";
 import { syncResource } from "./engine";
 import { SYNC_RESOURCES, type SyncResource } from "./lease";
@@ -25,23 +24,8 @@ export interface RunOptions {
   now?: () => number;
 }
 
-/**
- * The budget is per USAePay key. Keys are sealed, so the key's identity here is its
- * credential row: a rotation (a new key) starts a new budget; "restore previous" brings
- * back the old row and with it the old budget.
- */
-export async function budgetKeyFor(merchantAccountId: string): Promise<string> {
-  const credential = await db.merchantCredential.findUnique({
-    where: { merchantAccountId_gateway_slot: { merchantAccountId, gateway: "usaepay", slot: "current" } },
-    select: { id: true },
-  });
-  if (!credential) throw new AppError("no_credentials", "This account has no USAePay API key and PIN yet.");
-  return `usaepay:${credential.id}`;
-}
-
-export async function budgetFor(merchantAccountId: string, options?: BudgetOptions): Promise<UpstreamBudget> {
-  return createUpstreamBudget(await budgetKeyFor(merchantAccountId), options);
-}
+/** A 1000-row page can take a while on a busy upstream; nobody waits on the sync. */
+const SYNC_TIMEOUT_MS = 30_000;
 
 export async function runMerchantSync(merchantAccountId: string, options: RunOptions = {}): Promise<Record<SyncResource, SyncOutcome>> {
   const merchant = await db.merchantAccount.findUniqueOrThrow({
@@ -49,9 +33,10 @@ export async function runMerchantSync(merchantAccountId: string, options: RunOpt
     select: { id: true, environment: true, usaepayBaseUrl: true, usaepayEndpointKey: true, clientpayBaseUrl: true },
   });
   const now = options.now ?? Date.now;
-  const budget = await budgetFor(merchantAccountId, { now, ...options.budget });
-  // The sync reads through its own budget and handles 429 itself, so a page's wait never blocks people.
-  const client = await usaepayClientFor(merchant, { fetch: options.fetch, timeoutMs: 30_000 });
+  const budget = budgetFor(merchant, { now, ...options.budget });
+  // The sync's own, longer timeout; no retries inside the client: every attempt must be a budgeted
+  // call, and the next run carries on from the stored cursor anyway.
+  const client = await usaepayClientFor(merchant, { fetch: options.fetch, timeoutMs: SYNC_TIMEOUT_MS, retry: { maxAttempts: 1 } });
   const ctx: SyncContext = {
     merchantAccountId,
     client,

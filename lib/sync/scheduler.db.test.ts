@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { storeWebhookSignatureKey } from "@/lib/dal/internal/webhook-settings";
 import { db } from "@/lib/db";
 import { isSyncRunningHere, requestMerchantSync, requestSyncIfStale, startMirrorSync, stopMirrorSync } from "./scheduler";
 import { DOCS_KEY, makeMerchant } from "./test-support";
@@ -44,7 +45,7 @@ describe("sync scheduler", { timeout: 30_000 }, () => {
     const keyless = await keylessMerchant();
     const now = Date.parse("2026-03-02T12:00:00Z");
     for (const resource of ["customers", "transactions"]) {
-      await db.syncState.create({ data: { merchantAccountId: keyed.id, resource, lastSuccessAt: new Date(now - 30_000) } });
+      await db.syncState.create({ data: { merchantAccountId: keyed.id, resource, mode: "incremental", lastSuccessAt: new Date(now - 30_000) } });
     }
 
     await requestSyncIfStale(keyless.id, { now: () => now, run });
@@ -53,6 +54,25 @@ describe("sync scheduler", { timeout: 30_000 }, () => {
     expect(isSyncRunningHere(keyed.id)).toBe(false); // synced 30 s ago: fresh
     await requestSyncIfStale(keyed.id, { now: () => now + 31_000, run });
     expect(isSyncRunningHere(keyed.id)).toBe(true); // 61 s ago: stale
+    await stopAndSettle(keyed.id);
+  });
+
+  it("with webhooks on, leaves a synced account alone until the safety-net interval, but always finishes a first full walk", async () => {
+    const keyed = await makeMerchant(DOCS_KEY);
+    await storeWebhookSignatureKey(keyed.id, "a-signature-key-for-tests", { actor: null });
+    const now = Date.parse("2026-03-02T12:00:00Z");
+    for (const resource of ["customers", "transactions"]) {
+      await db.syncState.create({ data: { merchantAccountId: keyed.id, resource, mode: resource === "customers" ? "incremental" : "full", lastSuccessAt: new Date(now - 3_600_000) } });
+    }
+    await requestSyncIfStale(keyed.id, { now: () => now, run });
+    expect(isSyncRunningHere(keyed.id)).toBe(true); // the first full walk is not done: it carries on
+    await stopAndSettle(keyed.id);
+
+    await db.syncState.updateMany({ where: { merchantAccountId: keyed.id }, data: { mode: "incremental", lastSuccessAt: new Date(now - 10 * 60_000) } });
+    await requestSyncIfStale(keyed.id, { now: () => now, run });
+    expect(isSyncRunningHere(keyed.id)).toBe(false); // 10 min ago, webhooks on: not yet (safety net: 15 min)
+    await requestSyncIfStale(keyed.id, { now: () => now + 6 * 60_000, run });
+    expect(isSyncRunningHere(keyed.id)).toBe(true);
     await stopAndSettle(keyed.id);
   });
 });

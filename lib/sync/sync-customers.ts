@@ -20,10 +20,13 @@ export async function syncCustomers(ctx: SyncContext): Promise<void> {
       startOffset: state.cursorOffset,
       knownTotal: state.upstreamTotal,
       fetchPage: (limit, offset, signal) => ctx.client.listCustomers({ limit, offset, signal }),
-      writePage: (items, cursor) => writeCustomerPage(ctx.merchantAccountId, items.map((customer) => customerListRow(ctx.merchantAccountId, customer)), cursor),
+      toRows: (items) => items.map((customer) => customerListRow(ctx.merchantAccountId, customer)),
+      writePage: (pageRows, cursor) => writeCustomerPage(ctx.merchantAccountId, pageRows, cursor),
     });
   } else await incremental(ctx);
-  await fetchDetails(ctx);
+  // Details only once the first full sync is done: until then every call serves the lists.
+  const transactions = await db.syncState.findUnique({ where: { merchantAccountId_resource: { merchantAccountId: ctx.merchantAccountId, resource: "transactions" } }, select: { mode: true } });
+  if (transactions?.mode === "incremental") await fetchDetails(ctx);
 }
 
 const cursorFor = (ctx: SyncContext) => ({ owner: ctx.owner, resource: "customers" as const, leaseMs: ctx.settings.leaseMs, now: ctx.now });

@@ -20,7 +20,8 @@ export async function syncTransactions(ctx: SyncContext): Promise<void> {
       startOffset: state.cursorOffset,
       knownTotal: state.upstreamTotal,
       fetchPage: (limit, offset, signal) => ctx.client.listTransactions({ limit, offset, signal }),
-      writePage: (items, cursor) => writeTransactionPage(ctx.merchantAccountId, rows(ctx, items), cursor),
+      toRows: (items) => rows(ctx, items),
+      writePage: (pageRows, cursor, fetchedAt) => writeTransactionPage(ctx.merchantAccountId, pageRows, cursor, fetchedAt),
     });
   } else await incremental(ctx);
 }
@@ -34,10 +35,11 @@ async function incremental(ctx: SyncContext) {
   const seen = new Set<string>();
   for (;;) {
     const startedAt = performance.now();
+    const fetchedAt = new Date(ctx.now());
     const page = await budgeted(ctx, () => ctx.client.listTransactions({ limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
     const keys = page.items.map((tx) => tx.key);
     const known = await countKnownTransactions(ctx.merchantAccountId, keys);
-    await writeTransactionPage(ctx.merchantAccountId, rows(ctx, page.items), { ...cursorFor(ctx), data: { upstreamTotal: page.total, processedDelta: page.items.length } });
+    await writeTransactionPage(ctx.merchantAccountId, rows(ctx, page.items), { ...cursorFor(ctx), data: { upstreamTotal: page.total, processedDelta: page.items.length } }, fetchedAt);
     keys.forEach((key) => seen.add(key));
     for (const tx of page.items) oldestSeen = Math.min(oldestSeen, tx.createdAt ? Date.parse(tx.createdAt) : 0);
     offset += page.items.length;
@@ -63,9 +65,10 @@ async function recheckPendingBatches(ctx: SyncContext, coveredFrom: number, seen
     if (!batchKey) continue;
     let offset = 0;
     for (;;) {
+      const fetchedAt = new Date(ctx.now());
       const page = await budgeted(ctx, () => ctx.client.listBatchTransactions(batchKey, { limit: ctx.settings.pageSize, offset, signal: ctx.signal }));
       const fresh = page.items.filter((tx) => !seen.has(tx.key));
-      await writeTransactionPage(ctx.merchantAccountId, rows(ctx, fresh), { ...cursorFor(ctx), data: { processedDelta: fresh.length } });
+      await writeTransactionPage(ctx.merchantAccountId, rows(ctx, fresh), { ...cursorFor(ctx), data: { processedDelta: fresh.length } }, fetchedAt);
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) break;
     }

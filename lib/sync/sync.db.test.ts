@@ -89,7 +89,7 @@ describe("mirror sync", { timeout: 30_000 }, () => {
     };
     // The dead worker's clock stands still at T0: each page it wrote extended its lease to T0 + 300 ms.
     const first = runMerchantSync(merchant.id, { fetch: dyingFetch, owner: "worker-1", settings: { ...fast, leaseMs: 300 }, now: () => T0 });
-    await expect.poll(() => listCalls, { timeout: 5000 }).toBe(4);
+    await expect.poll(() => listCalls, { timeout: 20_000 }).toBe(4);
     expect(await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })).toBe(3000);
     const busy = await runMerchantSync(merchant.id, { fetch: emu.fetch, owner: "worker-2", resources: ["transactions"], settings: fast, now: () => T0 + 299 });
     expect(busy.transactions).toBe("busy"); // the dead worker's lease has not run out yet

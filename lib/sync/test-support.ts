@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createUsaepayClient } from "@/lib/payments/usaepay";
 
-/** Shared by the sync's database tests: an in-process emulator and accounts wired to it. */
+/**
+ * Shared by the sync's database tests: an in-process emulator and accounts wired to it. The
+ * budget is per (host, endpoint key, egress), so each account gets an endpoint key of its own
+ * on the configured emulator's host (the one host the gateway allow-list lets a test use)
+ * unless a test shares one on purpose (`base`), and tests never draw from each other's budgets.
+ */
 export const EMULATOR_BASE = "http://usaepay.test/api/v2/";
+export const uniqueBase = () => new URL(`/api/t${randomUUID().slice(0, 8)}/`, env.USAEPAY_EMULATOR_URL).toString();
 export const DOCS_KEY = { key: "_V87Qtb513Cd3vabM7RC0TbtJWeSo8p7", pin: "123456" };
 
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -29,9 +36,9 @@ export async function callsFor(emu: TestEmulator, apiKey: string): Promise<{ cal
 }
 
 /** A merchant account on the emulator with the given USAePay key (sealed like any other). */
-export async function makeMerchant(credentials: { key: string; pin: string }) {
+export async function makeMerchant(credentials: { key: string; pin: string }, options: { base?: string } = {}) {
   const slug = `sync-${randomUUID().slice(0, 8)}`;
-  const merchant = await db.merchantAccount.create({ data: { slug, name: slug, environment: "emulator", usaepayBaseUrl: EMULATOR_BASE } });
+  const merchant = await db.merchantAccount.create({ data: { slug, name: slug, environment: "emulator", usaepayBaseUrl: options.base ?? uniqueBase() } });
   await replaceCurrentCredentials(merchant.id, "usaepay", credentials, { actor: null });
   return merchant;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ColumnChoice } from "./table-columns";
 import { pick, searchText, tableHref, pageParamsSchema, type SearchParams } from "./table-state";
-import { isoDay } from "./transactions";
+import { isoDay } from "./days";
 
 /** The audit log's URL state: who, what, which account, how it ended, when, and free text. */
 const schema = z.object({

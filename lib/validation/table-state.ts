@@ -29,6 +29,11 @@ export interface Paged<T> {
   pageSize: number;
 }
 
+/** The last page of `total` rows (1 for an empty table): a page past it shows this one instead. */
+export function lastPage(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
 export const searchText = z.string().trim().max(100).catch("").default("");
 export const sortDirection = z.enum(["asc", "desc"]).catch("desc").default("desc");
 

@@ -1,26 +1,19 @@
 import { z } from "zod";
 import type { ColumnChoice } from "./table-columns";
+import { isoDay } from "./days";
+import { rangeFilterProblems, type FilterProblems } from "./filter-problems";
+import { parseDollars } from "./money";
+import { TRANSACTION_TYPE_KEYS } from "./transaction-types";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 
-/** "YYYY-MM-DD" that is a real calendar day, else undefined. */
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
-  .optional()
-  .catch(undefined);
-
-/** Dollars as typed ("12", "12.5", "1,200.00") → integer cents, else undefined. */
+/** A filter's dollars as typed ("12", "12.5", "1,200.00") → integer cents, else undefined (parseDollars in ./money). */
 export const dollarsToCents = z
   .string()
   .transform((value, ctx) => {
-    const cleaned = value.replace(/[$,\s]/g, "");
-    if (!/^\d{1,9}(\.\d{1,2})?$/.test(cleaned)) {
-      ctx.addIssue({ code: "custom", message: "not an amount" });
-      return z.NEVER;
-    }
-    const [whole, fraction = ""] = cleaned.split(".");
-    return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    const parsed = parseDollars(value);
+    if (parsed.ok) return parsed.cents;
+    ctx.addIssue({ code: "custom", message: "not an amount" });
+    return z.NEVER;
   })
   .optional()
   .catch(undefined);
@@ -68,8 +61,8 @@ export const TRANSACTION_COLUMNS = [
   { id: "cardholder", label: "Customer", inTable: true },
   { id: "card", label: "Card", inTable: true },
   { id: "status", label: "Status", inTable: true },
+  { id: "type", label: "Type", inTable: true },
   { id: "amount", label: "Amount", inTable: true },
-  { id: "type", label: "Type" },
   { id: "result", label: "Result" },
   { id: "authCode", label: "Auth code" },
   { id: "customerEmail", label: "Customer email" },
@@ -90,6 +83,7 @@ export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
 
 const schema = tableQuerySchema(TRANSACTION_SORTS, {
   status: z.enum(Object.keys(TRANSACTION_STATUSES) as [TransactionStatus, ...TransactionStatus[]]).optional().catch(undefined),
+  type: z.enum(TRANSACTION_TYPE_KEYS).optional().catch(undefined),
   from: isoDay,
   to: isoDay,
   min: dollarsToCents,
@@ -99,7 +93,7 @@ const schema = tableQuerySchema(TRANSACTION_SORTS, {
 
 export type TransactionQuery = z.infer<typeof schema>;
 /** The URL keys of the table's state (a saved view keeps all but the page). */
-export const TRANSACTION_URL_KEYS = ["q", "status", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
+export const TRANSACTION_URL_KEYS = ["q", "status", "type", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
 const KEYS = TRANSACTION_URL_KEYS;
 
 export function parseTransactionQuery(params: SearchParams): TransactionQuery {
@@ -114,11 +108,19 @@ export function transactionHref(base: string, query: TransactionQuery, changes: 
     base,
     query,
     changes,
-    (next) => ({ q: next.q, status: next.status, from: next.from, to: next.to, min: centsToText(next.min), max: centsToText(next.max), card: next.card, sort: next.sort, dir: next.dir, page: next.page, pageSize: next.pageSize }),
+    (next) => ({ q: next.q, status: next.status, type: next.type, from: next.from, to: next.to, min: centsToText(next.min), max: centsToText(next.max), card: next.card, sort: next.sort, dir: next.dir, page: next.page, pageSize: next.pageSize }),
     { sort: TRANSACTION_SORTS[0] },
   );
 }
 
 export function amountText(cents: number | undefined): string {
   return centsToText(cents) ?? "";
+}
+
+/** The transactions table's date and amount ranges, checked for junk and for ranges that match nothing. */
+export function transactionFilterProblems(params: SearchParams, query: TransactionQuery): FilterProblems {
+  return rangeFilterProblems(params, query, [
+    { low: "from", high: "to", kind: "day", lowLabel: "From", highLabel: "To" },
+    { low: "min", high: "max", kind: "amount", lowLabel: "Min $", highLabel: "Max $" },
+  ]);
 }

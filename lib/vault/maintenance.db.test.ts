@@ -1,7 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { sealPageRequestId } from "@/lib/dal/internal/clientpay-pages";
 import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
-import { makeMerchant } from "@/lib/dal/test-fixtures";
+import { pendingEnrolment } from "@/lib/auth/two-factor";
+import { makeMerchant, makeViewer } from "@/lib/dal/test-fixtures";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { parseKeyRing } from "./key-ring";
@@ -22,6 +24,14 @@ describe("vault rotate and check", () => {
   it("re-seals every secret with the new key, idempotently, and proves they open", async () => {
     const merchant = await makeMerchant();
     await replaceCurrentCredentials(merchant.id, "usaepay", { key: "rotation-test-key-0000000000001", pin: "4321" }, { actor: null });
+    // A staff TOTP secret is sealed too, and rotates with the rest.
+    const staff = await makeViewer("ADMIN");
+    await pendingEnrolment(staff);
+    // ClientPay request IDs sealed on a hosted page and on a money attempt are secrets too.
+    const pageId = randomUUID();
+    await db.clientpayPage.create({
+      data: { id: pageId, merchantAccountId: merchant.id, kind: "invoice", requestIdSealed: sealPageRequestId(pageId, "page-request-id-0001"), requestIdHash: "h", hostedUrl: "https://x", postbackTokenHash: "t", expiresAt: new Date(), search: "" },
+    });
 
     const both = parseKeyRing(`${newEntry},${oldEntry}`);
     const first = await resealAll(both);
@@ -38,6 +48,9 @@ describe("vault rotate and check", () => {
     expect(check.byKeyId).toEqual({ fresh: check.total });
     const row = await db.merchantCredential.findFirstOrThrow({ where: { merchantAccountId: merchant.id } });
     expect(sealedKeyId(row.keySealed)).toBe("fresh");
+    expect(sealedKeyId((await db.userTwoFactor.findUniqueOrThrow({ where: { userId: staff.id } })).secretSealed)).toBe("fresh");
+    const page = await db.clientpayPage.findUniqueOrThrow({ where: { id: pageId } });
+    expect(sealedKeyId(page.requestIdSealed)).toBe("fresh");
 
     // The old key alone no longer opens anything.
     expect((await checkAll(parseKeyRing(oldEntry))).failures.length).toBe(check.total);

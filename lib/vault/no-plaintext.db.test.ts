@@ -3,6 +3,7 @@ import { db, isPostgresUrl } from "@/lib/db";
 import { env } from "@/lib/env";
 import { seedDemoMerchants, seedDemoUsers } from "@/prisma/seed";
 import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "@/prisma/demo-merchants";
+import { storeDemoWebhookKeys } from "@/prisma/demo-webhooks";
 
 async function tableNames(): Promise<string[]> {
   if (isPostgresUrl(env.DATABASE_URL)) {
@@ -17,9 +18,10 @@ describe("secrets at rest", () => {
   it("stores no seeded secret in plain text in any table", async () => {
     await seedDemoUsers();
     await seedDemoMerchants();
+    await storeDemoWebhookKeys();
     const secrets = [
       DEMO_INTEGRATOR_KEY,
-      ...DEMO_MERCHANTS.flatMap((merchant) => [merchant.usaepay.key, merchant.clientpay.key]),
+      ...DEMO_MERCHANTS.flatMap((merchant) => [merchant.usaepay.key, merchant.clientpay.key, merchant.webhookSignatureKey]),
     ];
     const tables = await tableNames();
     expect(tables).toEqual(expect.arrayContaining(["MerchantCredential", "InstallationSecret", "AuditEvent"]));

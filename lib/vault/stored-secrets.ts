@@ -42,6 +42,31 @@ export async function* sealedSecrets(): AsyncGenerator<SealedRef> {
     };
   }
 
+  const webhooks = await db.usaepayWebhookSetting.findMany({ select: { merchantAccountId: true, signatureKeySealed: true } });
+  for (const row of webhooks) {
+    const sealed = row.signatureKeySealed;
+    yield {
+      table: "UsaepayWebhookSetting",
+      recordId: row.merchantAccountId,
+      field: "signatureKey",
+      sealed,
+      replace: async (next) =>
+        (await db.usaepayWebhookSetting.updateMany({ where: { merchantAccountId: row.merchantAccountId, signatureKeySealed: sealed }, data: { signatureKeySealed: next } })).count === 1,
+    };
+  }
+
+  // Staff TOTP secrets (lib/auth/two-factor.ts), bound to their user's id.
+  const twoFactor = await db.userTwoFactor.findMany({ select: { userId: true, secretSealed: true } });
+  for (const row of twoFactor) {
+    yield {
+      table: "UserTwoFactor",
+      recordId: row.userId,
+      field: "secret",
+      sealed: row.secretSealed,
+      replace: async (next) => (await db.userTwoFactor.updateMany({ where: { userId: row.userId, secretSealed: row.secretSealed }, data: { secretSealed: next } })).count === 1,
+    };
+  }
+
   const accessIds = await db.clientpayAccessId.findMany({ where: { valueSealed: { not: null } }, select: { merchantAccountId: true, valueSealed: true } });
   for (const row of accessIds) {
     const sealed = row.valueSealed!;
@@ -52,6 +77,31 @@ export async function* sealedSecrets(): AsyncGenerator<SealedRef> {
       sealed,
       replace: async (next) =>
         (await db.clientpayAccessId.updateMany({ where: { merchantAccountId: row.merchantAccountId, valueSealed: sealed }, data: { valueSealed: next } })).count === 1,
+    };
+  }
+
+  // ClientPay request IDs that are sent again: a money attempt's (its reconciliation searches by it)
+  // and a hosted page's (Expire Payment Page and the search by request ID send it).
+  const attempts = await db.moneyAttempt.findMany({ where: { requestIdSealed: { not: null } }, select: { id: true, requestIdSealed: true } });
+  for (const row of attempts) {
+    const sealed = row.requestIdSealed!;
+    yield {
+      table: "MoneyAttempt",
+      recordId: row.id,
+      field: "requestId",
+      sealed,
+      replace: async (next) => (await db.moneyAttempt.updateMany({ where: { id: row.id, requestIdSealed: sealed }, data: { requestIdSealed: next } })).count === 1,
+    };
+  }
+
+  const pages = await db.clientpayPage.findMany({ select: { id: true, requestIdSealed: true } });
+  for (const row of pages) {
+    yield {
+      table: "ClientpayPage",
+      recordId: row.id,
+      field: "requestId",
+      sealed: row.requestIdSealed,
+      replace: async (next) => (await db.clientpayPage.updateMany({ where: { id: row.id, requestIdSealed: row.requestIdSealed }, data: { requestIdSealed: next } })).count === 1,
     };
   }
 }

@@ -31,6 +31,7 @@ export interface Codecs {
 const TX_SALT = 0x7a11;
 const CUSTOMER_SALT = 0xc057;
 const REFUNDER_SALT = 0x4ef0;
+const AUTH_SALT = 0xa070;
 
 /**
  * A row's "kind roll" (its second draw; the first is the created-time jitter) decides what it is:
@@ -42,6 +43,16 @@ const ERROR_END = 0.145;
 const VOID_END = 0.175;
 /** A generated refund is at most this many rows newer than its original. */
 const REFUND_REACH = 401;
+/**
+ * Share of the open batch's plain card sales that are still uncaptured authorizations (auth-only,
+ * queued), so a demo has some to capture or void. Older days have none: their auths were captured.
+ */
+const OPEN_DAY_AUTH_SHARE = 0.12;
+
+/** A plain approval of the newest day that stays an authorization: never one a generated refund points at. */
+function isOpenDayAuthorization(shape: DatasetShape, index: number, batchIndex: number | undefined): boolean {
+  return batchIndex === 0 && rowRandom(shape.seed ^ AUTH_SALT, index).next() < OPEN_DAY_AUTH_SHARE && generatedRefundOf(shape, index) === undefined;
+}
 
 function kindRollOf(shape: DatasetShape, index: number): number {
   const rng = rowRandom(shape.seed ^ TX_SALT, index);
@@ -328,6 +339,10 @@ export function generateTransaction(
   }
   if (kindRoll >= ERROR_END && kindRoll < VOID_END) {
     return { ...tx, voided: true, trantypeCode: isCheck ? "K" : "V" };
+  }
+  if (!isCheck && isOpenDayAuthorization(shape, index, tx.batchIndex)) {
+    // Outside any batch until captured (docs/usaepay-api.md, "Transaction commands": cc:authonly).
+    return { ...tx, trantypeCode: "A", queued: true, batchIndex: undefined, detail: {} };
   }
   return tx;
 }

@@ -300,18 +300,23 @@ export class MerchantStore {
   /** Newest first. Generated rows of a day bucket, filtered to those still in that batch. */
   private batchTransactionIndices(batchIndex: number): number[] {
     const out: number[] = [];
+    const patched = new Set<number>();
     const newCount = this.newTransactions.length;
     for (let k = newCount - 1; k >= 0; k -= 1) {
       const tx = this.newTransactions[k] as TxRecord;
       if (tx.batchIndex === batchIndex) out.push(tx.index);
     }
     for (const [index, patch] of this.txPatches) {
-      if (patch.batchIndex === batchIndex && index < this.shape.transactionCount && !out.includes(index)) out.push(index);
+      if (patch.batchIndex === batchIndex && index < this.shape.transactionCount) {
+        out.push(index);
+        patched.add(index);
+      }
     }
     if (batchIndex < batchCount(this.shape)) {
       const [from, to] = indexRangeOfDay(this.shape, batchIndex);
+      // A generated row moved into its own day's batch (an auth captured the same day) is already listed.
       for (let index = from; index < to; index += 1) {
-        if (this.transactionAt(index)?.batchIndex === batchIndex) out.push(index);
+        if (!patched.has(index) && this.transactionAt(index)?.batchIndex === batchIndex) out.push(index);
       }
     }
     return out;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent, type AuditWriter } from "@/lib/audit/record";
+import { recordAuditEvent, type AuditActor, type AuditWriter } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clientpayClientFor, type GatewayDeps } from "@/lib/gateways/clients";
@@ -53,6 +53,32 @@ async function classifyRejected(client: ClientpayClient, accessId: string): Prom
   } catch {
     return "expired";
   }
+}
+
+export interface RejectedIdContext {
+  merchantId: string;
+  /** Null for the system (the ClientPay sync, a postback). */
+  actor: AuditActor | null;
+  meta?: RequestMeta;
+  /** What was being done when ClientPay refused the id (an audit detail), e.g. "payment.refund". */
+  during: string;
+}
+
+/**
+ * ClientPay refused the stored id in the middle of some other operation (a refund, a search, a
+ * postback's re-read): store at once whether it was expired or replaced, audited, so every page
+ * says so and tells an admin to Recover or Issue, instead of each later call failing the same way.
+ */
+export async function recordRejectedAccessId(client: ClientpayClient, accessId: string, context: RejectedIdContext): Promise<"expired" | "replaced"> {
+  const state = await classifyRejected(client, accessId);
+  await db.$transaction(async (tx) => {
+    await markAccessIdState(tx, context.merchantId, state, context.actor?.email ?? null);
+    await recordAuditEvent(
+      { actor: context.actor, action: "access_id.rejected", outcome: "failure", targetType: "merchant", targetId: context.merchantId, meta: context.meta, details: { result: state, during: context.during } },
+      tx,
+    );
+  });
+  return state;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];

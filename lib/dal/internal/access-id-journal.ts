@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { interactiveTimeoutMs } from "@/lib/gateways/clients";
 import { clearAccessId, markAccessIdState, storeAccessId } from "./access-id-store";
 
 /**
@@ -15,8 +16,8 @@ import { clearAccessId, markAccessIdState, storeAccessId } from "./access-id-sto
  * a rotation another instance is still running is harmless: it stores what ClientPay says is
  * current, and that rotation's own completion then stores the same or a newer id.
  */
-export const ROTATION_TIMEOUT_MS = 15_000;
-const STALE_AFTER_MS = ROTATION_TIMEOUT_MS * 2;
+/** A rotation makes at most two interactive calls (New Access ID, then Current Access ID after a failure). */
+const STALE_AFTER_MS = interactiveTimeoutMs() * 2 + 5_000;
 
 interface ProcessState {
   bootedAt: Date;

@@ -40,5 +40,5 @@ export function upstreamFailure(error: unknown, consequence = "Nothing was chang
 export function rejectionMessage(state: "expired" | "replaced"): string {
   return state === "replaced"
     ? "ClientPay no longer accepts the stored access ID: it was replaced by a newer one (a rotation made elsewhere). An admin can use Recover to store the current one."
-    : "ClientPay no longer accepts the stored access ID: it was expired. ClientPay calls for this account will fail until an admin issues a new one (Rotate).";
+    : "ClientPay no longer accepts the stored access ID: it was expired. ClientPay calls for this account will fail until an admin issues a new one with “Issue access ID”.";
 }

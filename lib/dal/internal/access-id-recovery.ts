@@ -73,6 +73,51 @@ export async function recoverAbandonedRotations(options: {
   return outcome;
 }
 
+interface BackgroundState {
+  inFlight: Map<string, Promise<void>>;
+  /** What the last background attempt could not recover, per account; retried after RETRY_AFTER_MS. */
+  failed: Map<string, { at: number; messages: string[] }>;
+}
+const registry = globalThis as unknown as { paydeskAccessIdRecovery?: BackgroundState };
+const background: BackgroundState = (registry.paydeskAccessIdRecovery ??= { inFlight: new Map(), failed: new Map() });
+const RETRY_AFTER_MS = 15_000;
+
+export interface BackgroundRecovery {
+  /** "checking": ClientPay is being asked now; the page shows so and reloads itself. */
+  state: "idle" | "checking";
+  /** Why the last attempt could not recover a journal (safe to show); it is tried again shortly. */
+  failed: string[];
+}
+
+/**
+ * For the Access IDs page: recovers the account's abandoned journals *after* the page has been
+ * answered, never while it renders (a slow ClientPay must not hold a page). Per app instance, one
+ * attempt at a time per account; another instance may try too, which settleRotation makes harmless.
+ */
+export async function recoverInBackground(merchantId: string, detectedBy: string, deps: GatewayDeps = {}, now: () => number = Date.now): Promise<BackgroundRecovery> {
+  const lastFailure = background.failed.get(merchantId);
+  if (background.inFlight.has(merchantId)) return { state: "checking", failed: [] };
+  if ((await listAbandonedRotations(merchantId)).length === 0) {
+    background.failed.delete(merchantId);
+    return { state: "idle", failed: [] };
+  }
+  if (lastFailure && now() - lastFailure.at < RETRY_AFTER_MS) return { state: "idle", failed: lastFailure.messages };
+  const attempt = recoverAbandonedRotations({ merchantId, trigger: "page_load", actor: null, detectedBy, deps })
+    .then((outcome) => {
+      if (outcome.failed.length) background.failed.set(merchantId, { at: now(), messages: outcome.failed });
+      else background.failed.delete(merchantId);
+    })
+    .catch((error: unknown) => logger.error({ merchantId, err: error }, "access id: background recovery failed"))
+    .finally(() => background.inFlight.delete(merchantId));
+  background.inFlight.set(merchantId, attempt);
+  return { state: "checking", failed: [] };
+}
+
+/** Tests: waits for the background recoveries this instance started. */
+export async function settleBackgroundRecoveries(): Promise<void> {
+  await Promise.all([...background.inFlight.values()]);
+}
+
 /**
  * Start-up hook for instrumentation.ts: recovers every rotation a previous run of the app left
  * open. Never throws (start-up must not fail because ClientPay is down); call it without

@@ -33,7 +33,7 @@ export async function openStoredAccessId(merchantId: string): Promise<string | n
   }
 }
 
-export const NO_ACCESS_ID_MESSAGE = "This account has no usable ClientPay access ID, so ClientPay calls will fail until an admin issues one (Rotate).";
+export const NO_ACCESS_ID_MESSAGE = "This account has no usable ClientPay access ID, so ClientPay calls will fail until an admin issues one with “Issue access ID”.";
 
 export interface StoredIdFields {
   state: AccessIdState;

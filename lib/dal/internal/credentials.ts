@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { CREDENTIAL_TABLE, INSTALLATION_TABLE, INTEGRATOR_KEY_SECRET } from "@/lib/gateways/clients";
+import { CREDENTIAL_TABLE, INSTALLATION_TABLE, INTEGRATOR_KEY_SECRET, installationSecret, PREVIOUS_INTEGRATOR_KEY_SECRET } from "@/lib/gateways/clients";
+import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-meta";
 import type { Gateway } from "@/lib/validation/merchants";
 import { sealSecret } from "@/lib/vault";
@@ -51,17 +52,18 @@ export async function replaceCurrentCredentials(
   });
 }
 
-/** The installation's ClientPay integrator key, sealed like the merchants' secrets. */
-export async function storeIntegratorKey(value: string, audit: AuditedBy): Promise<void> {
-  const sealed = sealSecret(value, INSTALLATION_TABLE, INTEGRATOR_KEY_SECRET, "value");
+/**
+ * The installation's ClientPay integrator key, sealed like the merchants' secrets. The key it
+ * replaces is re-sealed under the "previous" name (the associated data names the record, so a
+ * ciphertext cannot simply move), for "restore previous".
+ */
+export async function storeIntegratorKey(value: string, audit: AuditedBy & { checkedWith?: string | null }): Promise<void> {
+  const old = await installationSecret(INTEGRATOR_KEY_SECRET);
   const updatedById = audit.actor?.id ?? null;
   await db.$transaction(async (tx) => {
     const before = await tx.installationSecret.findUnique({ where: { name: INTEGRATOR_KEY_SECRET }, select: { valueHint: true } });
-    await tx.installationSecret.upsert({
-      where: { name: INTEGRATOR_KEY_SECRET },
-      create: { name: INTEGRATOR_KEY_SECRET, valueSealed: sealed.sealed, valueHint: sealed.hint, updatedById },
-      update: { valueSealed: sealed.sealed, valueHint: sealed.hint, updatedById },
-    });
+    if (old !== null) await writeInstallationSecret(tx, PREVIOUS_INTEGRATOR_KEY_SECRET, old, updatedById);
+    const sealed = await writeInstallationSecret(tx, INTEGRATOR_KEY_SECRET, value, updatedById);
     await recordAuditEvent(
       {
         actor: audit.actor,
@@ -69,8 +71,35 @@ export async function storeIntegratorKey(value: string, audit: AuditedBy): Promi
         targetType: "installation",
         targetId: INTEGRATOR_KEY_SECRET,
         meta: audit.meta,
-        details: { before: before?.valueHint ?? null, after: sealed.hint },
+        details: { before: before?.valueHint ?? null, after: sealed.hint, checkedWith: audit.checkedWith ?? null },
       },
+      tx,
+    );
+  });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function writeInstallationSecret(tx: Tx, name: string, value: string, updatedById: string | null) {
+  const sealed = sealSecret(value, INSTALLATION_TABLE, name, "value");
+  await tx.installationSecret.upsert({
+    where: { name },
+    create: { name, valueSealed: sealed.sealed, valueHint: sealed.hint, updatedById },
+    update: { valueSealed: sealed.sealed, valueHint: sealed.hint, updatedById },
+  });
+  return sealed;
+}
+
+/** Swaps the current and previous integrator keys, re-sealing each under the other's name. */
+export async function swapIntegratorKeys(audit: AuditedBy): Promise<void> {
+  const [current, previous] = await Promise.all([installationSecret(INTEGRATOR_KEY_SECRET), installationSecret(PREVIOUS_INTEGRATOR_KEY_SECRET)]);
+  if (previous === null) throw new AppError("no_previous", "There is no previous integrator key to restore.");
+  const updatedById = audit.actor?.id ?? null;
+  await db.$transaction(async (tx) => {
+    const sealed = await writeInstallationSecret(tx, INTEGRATOR_KEY_SECRET, previous, updatedById);
+    const demoted = current !== null ? await writeInstallationSecret(tx, PREVIOUS_INTEGRATOR_KEY_SECRET, current, updatedById) : null;
+    await recordAuditEvent(
+      { actor: audit.actor, action: "installation.integrator_key.restore_previous", targetType: "installation", targetId: INTEGRATOR_KEY_SECRET, meta: audit.meta, details: { before: demoted?.hint ?? null, after: sealed.hint } },
       tx,
     );
   });

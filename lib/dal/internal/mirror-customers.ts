@@ -4,6 +4,8 @@ import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirr
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
 import { orderByOf, type SortKey } from "./keyset";
+import { mirrorSearch } from "./mirror-search";
+import { readPage } from "./paging";
 
 /** Queries of the local customers mirror, by account id (the public DAL resolves the account first). */
 
@@ -48,10 +50,9 @@ function toDto(row: Row): CustomerDto {
   };
 }
 
-/** The one definition of the customers table's filters (page and export). */
-export function customerWhere(merchantAccountId: string, query: Pick<CustomerQuery, "q">): Prisma.MirrorCustomerWhereInput {
-  const q = query.q.toLowerCase();
-  return { merchantAccountId, ...(q ? { search: { contains: q } } : {}) };
+/** The one definition of the customers table's filters, search included (page and export). */
+export async function customerWhere(merchantAccountId: string, query: Pick<CustomerQuery, "q">): Promise<Prisma.MirrorCustomerWhereInput> {
+  return { merchantAccountId, ...(await mirrorSearch("customers", merchantAccountId, query.q)).where };
 }
 
 /** The one definition of the table's orders, each ending in the row key (stable paging and exports). */
@@ -70,13 +71,15 @@ export function customerSortKeys(sort: CustomerQuery["sort"], dir: CustomerQuery
 
 /** A page of the account's mirrored customers, searched and sorted. */
 export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
-  const where = customerWhere(merchantAccountId, query);
+  const search = await mirrorSearch("customers", merchantAccountId, query.q);
+  const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...search.where };
   const orderBy = orderByOf(customerSortKeys(query.sort, query.dir)) as Prisma.MirrorCustomerOrderByWithRelationInput[];
-  const [rows, total] = await Promise.all([
-    db.mirrorCustomer.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    db.mirrorCustomer.count({ where }),
-  ]);
-  return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+  const page = await readPage(
+    query,
+    () => (search.total !== undefined ? Promise.resolve(search.total) : db.mirrorCustomer.count({ where })),
+    (skip, take) => db.mirrorCustomer.findMany({ where, orderBy, skip, take }),
+  );
+  return { ...page, items: page.items.map(toDto) };
 }
 
 export function toCustomerDetailDto(row: Row): CustomerDetailDto {

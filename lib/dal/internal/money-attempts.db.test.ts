@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { GatewayError } from "@/lib/payments/http";
 import { makeMerchant, makeViewer, META } from "../test-fixtures";
-import { findBlockingAttempt, PENDING_GIVES_UP_AFTER_MS, reconcileMoneyAttempt, runMoneyAttempt, type MoneyCall } from "./money-attempts";
+import { attemptGeneration, findAttemptByNonce, findBlockingAttempt, PENDING_GIVES_UP_AFTER_MS, reconcileMoneyAttempt, runMoneyAttempt, type MoneyCall } from "./money-attempts";
 import { issueMoneyToken } from "./money-token";
 
 interface FakeResult {
@@ -211,5 +211,56 @@ describe("money attempts", () => {
       lookup: async () => ({ found: true, result: { refnum: "3100010" }, settlement: { status: "succeeded", resultRef: "3100010", message: "Refunded." } }),
     });
     expect(settled.status).toBe("succeeded");
+  });
+
+  it("guardrails run while the attempt holds the target: a refusal is recorded as failed and nothing is sent", async () => {
+    const { call, send, merchant, targetKey, attempts } = await setup();
+    const refused = await runMoneyAttempt(call({ guard: async () => Promise.reject(new AppError("over_refundable", "That is more than the $5.00 still refundable.")) }));
+    expect(send).not.toHaveBeenCalled();
+    expect(refused).toMatchObject({ status: "failed", resultCode: "over_refundable", message: "That is more than the $5.00 still refundable. Nothing was sent." });
+    // A guard that could not read the gateway is a definite "nothing sent", never "unknown".
+    const unreadable = await runMoneyAttempt(call({ guard: async () => Promise.reject(networkError()) }));
+    expect(unreadable).toMatchObject({ status: "failed", resultCode: "guard_error" });
+    expect(await findBlockingAttempt(merchant.id, "usaepay", targetKey)).toBeNull();
+    expect(await attempts()).toHaveLength(2);
+    expect(await db.auditEvent.count({ where: { targetId: targetKey, action: "money.usaepay.refund", outcome: "failure" } })).toBe(2);
+  });
+
+  it("a second submit arriving while the guard reads waits behind it and replays, making no call", async () => {
+    const { call, send } = await setup();
+    let release!: () => void;
+    const form = call({ guard: () => new Promise<void>((resolve) => (release = resolve)) });
+    const first = runMoneyAttempt(form);
+    await vi.waitFor(() => expect(release).toBeTypeOf("function"));
+    expect(await runMoneyAttempt({ ...form })).toMatchObject({ status: "pending", replayed: true });
+    release();
+    expect((await first).status).toBe("succeeded");
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it("a refusal the gateway answers with 200 settles as failed; the guard's and the answer's facts reach the audit row", async () => {
+    const { call, targetKey } = await setup();
+    const attempt = await runMoneyAttempt(
+      call({
+        details: { card: "Visa ••••2224" },
+        guard: async () => ({ statusBefore: "P" }),
+        settle: () => ({ status: "failed", resultCode: "E:10133", message: "USAePay refused it.", details: { statusAfter: "P" } }),
+      }),
+    );
+    expect(attempt.status).toBe("failed");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: targetKey, action: "money.usaepay.refund" } });
+    expect(audit.details).toMatchObject({ card: "Visa ••••2224", statusBefore: "P", statusAfter: "P", status: "failed", resultCode: "E:10133" });
+    const row = await db.moneyAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(row.details).toMatchObject({ card: "Visa ••••2224", statusBefore: "P", statusAfter: "P" });
+  });
+
+  it("counts a target's attempts (the next forms' generation) and finds an attempt by its token's nonce", async () => {
+    const { call, merchant, targetKey } = await setup();
+    expect(await attemptGeneration(merchant.id, "usaepay", targetKey)).toBe(0);
+    const form = call();
+    const attempt = await runMoneyAttempt(form);
+    expect(await attemptGeneration(merchant.id, "usaepay", targetKey)).toBe(1);
+    expect(await findAttemptByNonce(form.token.split(".")[0]!)).toMatchObject({ id: attempt.id, replayed: true });
+    expect(await findAttemptByNonce("x".repeat(24))).toBeNull();
   });
 });

@@ -54,14 +54,21 @@ export interface MoneyAttemptDto {
   replayed: boolean;
 }
 
-/** What a gateway's answer means. USAePay answers a decline with 200, so the operation decides. */
+/**
+ * What a gateway's answer means. USAePay answers a decline (and a refusal such as "amount exceeds
+ * the original") with HTTP 200, so the operation decides: "failed" is a definite no that moved nothing.
+ */
 export interface Settlement {
-  status: "succeeded" | "declined";
+  status: "succeeded" | "declined" | "failed";
   resultRef?: string | null;
   resultKey?: string | null;
   resultCode?: string | null;
   message: string;
+  /** Facts only the answer tells (e.g. the status after), added to the attempt's details and audit row. */
+  details?: Record<string, Prisma.InputJsonValue | null>;
 }
+
+type Details = Record<string, Prisma.InputJsonValue | null>;
 
 export interface MoneyCall<T> {
   viewer: Viewer;
@@ -77,7 +84,14 @@ export interface MoneyCall<T> {
   amountCents?: number | null;
   reason?: { code: string; text?: string | null } | null;
   /** Masked facts for the audit row and the page (card hint, customer, before-status …). */
-  details?: Record<string, Prisma.InputJsonValue | null>;
+  details?: Details;
+  /**
+   * The operation's guardrails (refundable amount, settlement, auth-only …), run after the attempt
+   * row holds the target and before anything is sent, so a second submit waits behind them or
+   * replays the first. An AppError refuses with its message; any failure here is recorded as
+   * "failed" (nothing was sent), never "unknown". May return masked facts it read, for the details.
+   */
+  guard?: () => Promise<Details | void>;
   /**
    * Makes the gateway call — exactly once. A ClientPay call hands the request ID it is about to
    * use to `rememberRequestId` and waits for it, so an unknown outcome can be searched for later.
@@ -145,6 +159,8 @@ function outcomeOfFailure(error: unknown): { status: "declined" | "failed" | "un
   return { status: "failed", code, message: `${error.userMessage} Nothing was moved.` };
 }
 
+export const IN_FLIGHT_MESSAGE = "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.";
+
 export const UNKNOWN_MESSAGE =
   "The payment service did not answer, so whether this went through is not known yet. Nothing will be sent again until it is checked: use “Check the outcome”.";
 
@@ -179,21 +195,45 @@ async function auditAttempt(call: AuditedCall, row: Row, client: Tx, event: "att
   );
 }
 
+/** Checks a form's token for what it is about to do and names its nonce; an AppError (safe to show) otherwise. */
+export function verifyMoneyToken(token: string, binding: MoneyTokenBinding, now: Date = new Date()): string {
+  const check = checkMoneyToken(token, binding, now.getTime());
+  if (!check.ok) throw new AppError(`token_${check.reason}`, TOKEN_MESSAGES[check.reason]);
+  return check.nonce;
+}
+
+type FormSubmit = Pick<MoneyCall<unknown>, "viewer" | "merchantId" | "gateway" | "operation" | "targetKey" | "token" | "now">;
+
+/** The form token's nonce, once it is known to be this viewer's form for this operation and target. */
+function checkedNonce(call: FormSubmit, now: Date): string {
+  return verifyMoneyToken(call.token, { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey }, now);
+}
+
+/**
+ * The attempt an earlier submit of this same form made (replayed: true), or null. For operations
+ * whose guardrails read the gateway first: a replay must get the first submit's answer, not a
+ * refusal from guardrails that the first submit's own success now fails ("already refunded").
+ * Throws, like runMoneyAttempt, for a token that is not this viewer's for this target.
+ */
+export async function findReplayedAttempt(call: FormSubmit): Promise<MoneyAttemptDto | null> {
+  const now = call.now ?? (() => new Date());
+  const earlier = await findByNonce(checkedNonce(call, now()));
+  return earlier ? toMoneyAttemptDto(earlier, now(), true) : null;
+}
+
 /** Runs one money call under the rules above. Throws AppError only when nothing was attempted. */
 export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttemptDto> {
   const now = call.now ?? (() => new Date());
-  const binding: MoneyTokenBinding = { viewerId: call.viewer.id, merchantId: call.merchantId, operation: `${call.gateway}.${call.operation}`, targetKey: call.targetKey };
-  const check = checkMoneyToken(call.token, binding, now().getTime());
-  if (!check.ok) throw new AppError(`token_${check.reason}`, TOKEN_MESSAGES[check.reason]);
+  const nonce = checkedNonce(call, now());
 
-  const earlier = await findByNonce(check.nonce);
+  const earlier = await findByNonce(nonce);
   if (earlier) return toMoneyAttemptDto(earlier, now(), true);
 
   let row: Row;
   try {
     row = await db.moneyAttempt.create({
       data: {
-        token: check.nonce,
+        token: nonce,
         merchantAccountId: call.merchantId,
         gateway: call.gateway,
         operation: call.operation,
@@ -213,12 +253,21 @@ export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttem
     if (!isUniqueViolation(error)) throw error;
     // Either the same token won a race (a double click): answer with its attempt; or another
     // attempt on this target is in flight or unknown: refuse without calling.
-    const raced = await findByNonce(check.nonce);
+    const raced = await findByNonce(nonce);
     if (raced) return toMoneyAttemptDto(raced, now(), true);
-    throw new AppError("money_in_flight", "Another payment action on this record is in progress or its outcome is not known yet. Check it before trying again.");
+    throw new AppError("money_in_flight", IN_FLIGHT_MESSAGE);
   }
 
-  let settled: { status: AttemptStatus; resultRef?: string | null; resultKey?: string | null; resultCode?: string | null; message: string };
+  let guarded: Details = {};
+  try {
+    guarded = (await call.guard?.()) ?? {};
+  } catch (error) {
+    const message = error instanceof AppError ? `${error.userMessage} Nothing was sent.` : "The checks before sending could not be completed. Nothing was sent.";
+    if (!(error instanceof AppError)) logger.warn({ attemptId: row.id, operation: call.operation, err: error }, "money: guard failed");
+    return finish(call, row, { status: "failed", resultCode: error instanceof AppError ? error.code : "guard_error", message }, undefined, now);
+  }
+
+  let settled: Outcome;
   let result: T | undefined;
   try {
     result = await call.send({
@@ -234,16 +283,13 @@ export async function runMoneyAttempt<T>(call: MoneyCall<T>): Promise<MoneyAttem
     if (failure.status === "unknown") logger.warn({ attemptId: row.id, operation: call.operation, code: failure.code }, "money: outcome unknown");
   }
 
-  return finish(call, row, settled, result, now);
+  return finish(call, row, { ...settled, details: { ...guarded, ...settled.details } }, result, now);
 }
 
-async function finish<T>(
-  call: MoneyCall<T>,
-  row: Row,
-  settled: { status: AttemptStatus; resultRef?: string | null; resultKey?: string | null; resultCode?: string | null; message: string },
-  result: T | undefined,
-  now: () => Date,
-): Promise<MoneyAttemptDto> {
+type Outcome = { status: AttemptStatus; resultRef?: string | null; resultKey?: string | null; resultCode?: string | null; message: string; details?: Details };
+
+async function finish<T>(call: MoneyCall<T>, row: Row, settled: Outcome, result: T | undefined, now: () => Date): Promise<MoneyAttemptDto> {
+  const details = { ...call.details, ...settled.details };
   try {
     const updated = await db.$transaction(async (tx) => {
       const saved = await tx.moneyAttempt.update({
@@ -255,12 +301,13 @@ async function finish<T>(
           resultKey: settled.resultKey ?? null,
           resultCode: settled.resultCode ?? null,
           message: settled.message,
+          details,
           // Unknown keeps the target blocked until a read tells what happened.
           blockingKey: settled.status === "unknown" ? row.blockingKey : null,
         },
       });
       if (settled.status === "succeeded" && result !== undefined) await call.applyToMirror?.(tx, result);
-      await auditAttempt(call, saved, tx);
+      await auditAttempt({ ...call, details }, saved, tx);
       return saved;
     });
     return toMoneyAttemptDto(updated, now());
@@ -277,6 +324,17 @@ async function finish<T>(
 export async function listMoneyAttempts(merchantId: string, targetKey: string, now: Date = new Date()): Promise<MoneyAttemptDto[]> {
   const rows = await db.moneyAttempt.findMany({ where: { merchantAccountId: merchantId, targetKey }, orderBy: { startedAt: "desc" }, take: 50 });
   return rows.map((row) => toMoneyAttemptDto(row, now));
+}
+
+/** The attempt a form's token already made, if any (a replayed form answers with it). */
+export async function findAttemptByNonce(nonce: string, now: Date = new Date()): Promise<MoneyAttemptDto | null> {
+  const row = await findByNonce(nonce);
+  return row ? toMoneyAttemptDto(row, now, true) : null;
+}
+
+/** How many attempts this target has had: the `generation` its next forms' tokens are issued with. */
+export async function attemptGeneration(merchantId: string, gateway: Gateway, targetKey: string): Promise<number> {
+  return db.moneyAttempt.count({ where: { merchantAccountId: merchantId, gateway, targetKey } });
 }
 
 /** The attempt that blocks new ones on this target (in flight or unknown), if any. */
@@ -327,6 +385,7 @@ export async function reconcileMoneyAttempt<T>(input: Reconcile<T>): Promise<Mon
             resultKey: found.settlement.resultKey ?? null,
             resultCode: found.settlement.resultCode ?? null,
             message: `Checked with the payment service: ${found.settlement.message}`,
+            ...(found.settlement.details ? { details: { ...(row.details as Details | null), ...found.settlement.details } } : {}),
             blockingKey: null,
             reconciledAt: now(),
             reconciledByEmail: input.viewer.email,
@@ -344,7 +403,7 @@ export async function reconcileMoneyAttempt<T>(input: Reconcile<T>): Promise<Mon
     const saved = await tx.moneyAttempt.findUniqueOrThrow({ where: { id: row.id } });
     if (count === 0) return saved;
     if (found.found && found.settlement.status === "succeeded") await input.applyToMirror?.(tx, found.result);
-    await auditAttempt(call, saved, tx, "reconcile");
+    await auditAttempt({ ...call, details: (saved.details as Details | null) ?? undefined }, saved, tx, "reconcile");
     return saved;
   });
   return toMoneyAttemptDto(updated, now());

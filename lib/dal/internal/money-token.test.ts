@@ -16,6 +16,18 @@ describe("money form tokens", () => {
     expect(issueMoneyToken(binding, NOW).split(".")[0]).not.toBe(issueMoneyToken(binding, NOW).split(".")[0]);
   });
 
+  it("with a generation, forms issued between two attempts share one nonce (a second tab replays the first)", () => {
+    const first = issueMoneyToken(binding, NOW, { generation: 3 });
+    const secondTab = issueMoneyToken(binding, NOW + 60_000, { generation: 3 });
+    expect(first.split(".")[0]).toBe(secondTab.split(".")[0]);
+    expect(checkMoneyToken(secondTab, binding, NOW + 61_000)).toEqual({ ok: true, nonce: first.split(".")[0] });
+    // After an attempt the generation moves on, and so does the nonce.
+    expect(issueMoneyToken(binding, NOW, { generation: 4 }).split(".")[0]).not.toBe(first.split(".")[0]);
+    // Another viewer or target never shares it.
+    expect(issueMoneyToken({ ...binding, viewerId: "user-2" }, NOW, { generation: 3 }).split(".")[0]).not.toBe(first.split(".")[0]);
+    expect(issueMoneyToken({ ...binding, targetKey: "txn-2" }, NOW, { generation: 3 }).split(".")[0]).not.toBe(first.split(".")[0]);
+  });
+
   it.each([
     ["another viewer", { viewerId: "user-2" }],
     ["another account", { merchantId: "merchant-2" }],

@@ -31,8 +31,23 @@ function signature(binding: MoneyTokenBinding, nonce: string, expiresAt: number)
   return createHmac("sha256", signingKey).update(message).digest("base64url");
 }
 
-export function issueMoneyToken(binding: MoneyTokenBinding, now: number = Date.now()): string {
-  const nonce = randomBytes(18).toString("base64url");
+export interface IssueOptions {
+  /**
+   * How many attempts (and requests) the target has had so far. With it, every form issued for
+   * the same viewer, account, operation and target between two attempts carries the same nonce:
+   * a second tab opened before the first one submitted answers with the first one's result
+   * instead of moving money again. Without it, every token is random.
+   */
+  generation?: number;
+}
+
+function deterministicNonce(binding: MoneyTokenBinding, generation: number): string {
+  const message = ["nonce", binding.viewerId, binding.merchantId, binding.operation, binding.targetKey, generation].join("\n");
+  return createHmac("sha256", signingKey).update(message).digest().subarray(0, 18).toString("base64url");
+}
+
+export function issueMoneyToken(binding: MoneyTokenBinding, now: number = Date.now(), options: IssueOptions = {}): string {
+  const nonce = options.generation === undefined ? randomBytes(18).toString("base64url") : deterministicNonce(binding, options.generation);
   const expiresAt = now + MONEY_TOKEN_LIFETIME_MS;
   return `${nonce}.${expiresAt}.${signature(binding, nonce, expiresAt)}`;
 }

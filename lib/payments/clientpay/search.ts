@@ -118,6 +118,8 @@ export interface PaymentFilters {
   /** The payment (or the refund/void) made under this request ID. */
   requestId?: ClientpayRequestId | string;
   paymentId?: string;
+  /** PaymentId strictly greater: payment ids grow with time, so this walks the account in order (documented field and operator). */
+  paymentIdAfter?: string;
   payerId?: string;
   /** Changed (settled, refunded, voided) on or after. */
   modifiedSince?: Date | string;
@@ -152,6 +154,7 @@ export function paymentFilter(filters: PaymentFilters): SearchGroup {
     conditions.push(text("requestId", "eq", typeof filters.requestId === "string" ? filters.requestId : filters.requestId.reveal()));
   }
   if (filters.paymentId) conditions.push(text("paymentId", "eq", filters.paymentId));
+  if (filters.paymentIdAfter) conditions.push(text("paymentId", "gt", filters.paymentIdAfter));
   if (filters.payerId) conditions.push(text("payerId", "eq", filters.payerId));
   if (filters.modifiedSince !== undefined) conditions.push(text("lastModified", "gte", dateValue(filters.modifiedSince)));
   return conditions.length === 0 ? ALL_PAYMENTS : { type: "and", conditions };

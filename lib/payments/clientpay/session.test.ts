@@ -199,6 +199,16 @@ describe("ClientPay session: the payments table's filters as one search", () => 
     expect(await t.session.getPayment("1")).toBeNull();
   });
 
+  it("walks the account after a payment id, in payment-id order, with documented fields only", async () => {
+    const t = await setup();
+    const [first, second] = (await t.session.searchPayments({ orderBy: ["paymentId"], pageSize: 2 })).payments;
+    const filter = paymentFilter({ paymentIdAfter: first!.paymentId! });
+    expect(usesOnlyDocumentedFields(filter, ["paymentId"])).toBe(true);
+    const next = await t.session.searchPayments({ filter, orderBy: ["paymentId"], pageSize: 1 });
+    expect(next.payments.map((payment) => payment.paymentId)).toEqual([second!.paymentId]);
+    expect(await t.session.countPayments(filter)).toBe((await t.session.countPayments()) - 1);
+  });
+
   it("says which filters the real service documents", () => {
     expect(usesOnlyDocumentedFields(paymentFilter({ paidFrom: "2026-01-01", paymentId: "1" }), ["paymentDate"])).toBe(true);
     expect(usesOnlyDocumentedFields(paymentFilter({ text: "smith" }))).toBe(false);

@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/notice";
 // next-auth reports failures by code: CredentialsSignin, or the error authorize() threw.
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an active account.",
-  TooManyAttempts: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  AccountLocked: "Too many failed sign-in attempts: sign-in is locked for 30 minutes, or until an admin unlocks it.",
 };
 const FALLBACK = "Sign-in is unavailable right now. Try again in a moment.";
 

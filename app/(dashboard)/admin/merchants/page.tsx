@@ -63,7 +63,7 @@ export default async function MerchantsPage() {
               </p>
             </CardHeader>
             <CardBody>
-              <IntegratorKeyForm />
+              <IntegratorKeyForm previousHint={integrator?.previous?.hint ?? null} />
             </CardBody>
           </Card>
         </div>

@@ -1,19 +1,24 @@
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { listUsers } from "@/lib/dal/users";
+import { listLocks, listUsers } from "@/lib/dal/users";
 import { DateTime } from "@/components/time/time-zone";
+import { zoneOf } from "@/lib/auth/viewer";
+import { formatDateTimeWithZone } from "@/lib/format";
 import { CreateUserForm } from "./_components/create-user-form";
 import { RoleForm } from "./_components/role-form";
 import { DisableForm } from "./_components/disable-form";
+import { LocksCard } from "./_components/locks-card";
+import { UserSecurityActions } from "./_components/user-security-actions";
 
 export const metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const viewer = await requirePermission("users:read");
-  const users = await listUsers(viewer);
+  const canManage = can(viewer.role, "users:manage");
+  const [users, locks] = await Promise.all([listUsers(viewer), canManage ? listLocks(viewer) : Promise.resolve([])]);
 
   return (
     <>
@@ -28,7 +33,9 @@ export default async function UsersPage() {
               <li key={user.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between" data-testid={`user-row-${user.email}`}>
                 <div className="min-w-0">
                   <p className="truncate font-medium">
-                    {user.name} {user.disabled && <Badge tone="bad">Disabled</Badge>}
+                    {user.name} {user.disabled && <Badge tone="bad">Disabled</Badge>}{" "}
+                    {user.twoFactorEnabled ? <Badge tone="good">2FA</Badge> : <Badge tone="neutral">No 2FA</Badge>}{" "}
+                    {user.mustChangePassword && <Badge tone="warn">Temporary password</Badge>}
                   </p>
                   <p className="truncate text-sm text-slate-600">{user.email}</p>
                   <p className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <DateTime value={user.lastLoginAt} withZone /> : "never"}</p>
@@ -36,23 +43,29 @@ export default async function UsersPage() {
                 {user.id === viewer.id ? (
                   <Badge tone="info" className="self-start sm:self-auto">{ROLE_LABELS[user.role]} (you)</Badge>
                 ) : (
-                  <div className="flex flex-wrap items-center gap-2">
-                    <RoleForm userId={user.id} email={user.email} role={user.role} />
-                    <DisableForm userId={user.id} email={user.email} disabled={user.disabled} />
+                  <div className="flex flex-col gap-2 sm:items-end">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <RoleForm userId={user.id} email={user.email} role={user.role} />
+                      <DisableForm userId={user.id} email={user.email} disabled={user.disabled} />
+                    </div>
+                    <UserSecurityActions userId={user.id} email={user.email} twoFactorEnabled={user.twoFactorEnabled} />
                   </div>
                 )}
               </li>
             ))}
           </ul>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Add a user</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <CreateUserForm />
-          </CardBody>
-        </Card>
+        <div className="flex flex-col gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Add a user</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <CreateUserForm />
+            </CardBody>
+          </Card>
+          {canManage && <LocksCard locks={locks.map((lock) => ({ scope: lock.scope, subject: lock.subject, failures: lock.failures, lockedUntilLabel: formatDateTimeWithZone(lock.lockedUntil, zoneOf(viewer)) }))} />}
+        </div>
       </div>
     </>
   );

@@ -15,6 +15,12 @@ export default async function MerchantLayout({ children, params }: { children: R
   const sections = [
     { href: `/m/${slug}/customers`, label: "Customers", show: can(viewer.role, "customers:read") },
     { href: `/m/${slug}/transactions`, label: "Transactions", show: can(viewer.role, "transactions:read") },
+    { href: `/m/${slug}/batches`, label: "Batches", show: can(viewer.role, "batches:read") },
+    { href: `/m/${slug}/refund-approvals`, label: "Refund approvals", show: can(viewer.role, "refunds:approve") },
+    // ClientPay: what clients paid, the links sent to them, and who they are.
+    { href: `/m/${slug}/payments`, label: "Payments", show: can(viewer.role, "payments:read") },
+    { href: `/m/${slug}/payment-requests`, label: "Payment requests", show: can(viewer.role, "payment-requests:read") },
+    { href: `/m/${slug}/payers`, label: "Payers", show: can(viewer.role, "payers:read") },
     { href: `/m/${slug}/access-ids`, label: "Access IDs", show: can(viewer.role, "access-ids:read") },
   ].filter((section) => section.show);
 

@@ -31,7 +31,7 @@ export const customersExport = defineExportTable<Row, (typeof CUSTOMER_COLUMNS)[
   columns: CUSTOMER_COLUMNS,
   async prepare({ merchant }, params) {
     const query = parseCustomerQuery(params);
-    const where = customerWhere(merchant!.id, query);
+    const where = await customerWhere(merchant!.id, query);
     return {
       filters: customerHref("", { ...query, page: 1 }).replace(/^\?/, ""),
       count: () => db.mirrorCustomer.count({ where }),

@@ -2,13 +2,14 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { centsToDecimal } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zone";
+import { signedCents, TRANSACTION_TYPES, transactionTypeOf } from "@/lib/validation/transaction-types";
 import { cardBrandLabel, parseTransactionQuery, TRANSACTION_COLUMNS, transactionHref } from "@/lib/validation/transactions";
 import { keysetBatches } from "../keyset";
 import { transactionSortKeys, transactionWhere } from "../mirror-transactions";
 import { defineExportTable } from "./types";
 
 const select = {
-  key: true, refnum: true, createdAt: true, typeLabel: true, outcome: true, statusCode: true, statusLabel: true, authCode: true, amountCents: true,
+  key: true, refnum: true, createdAt: true, kind: true, outcome: true, statusCode: true, statusLabel: true, authCode: true, amountCents: true,
   taxCents: true, tipCents: true, cardBrand: true, cardMasked: true, cardholder: true, entryMode: true, checkMasked: true, avsCode: true, cvcCode: true,
   batchRefnum: true, customerEmail: true, invoice: true, orderId: true, description: true, errorMessage: true,
 } as const satisfies Prisma.MirrorTransactionSelect;
@@ -25,7 +26,7 @@ export const transactionsExport = defineExportTable<Row, (typeof TRANSACTION_COL
   columns: TRANSACTION_COLUMNS,
   async prepare({ merchant, timeZone }, params) {
     const query = parseTransactionQuery(params);
-    const where = transactionWhere({ merchantAccountId: merchant!.id, timeZone }, query);
+    const where = await transactionWhere({ merchantAccountId: merchant!.id, timeZone }, query);
     return {
       filters: transactionHref("", { ...query, page: 1 }).replace(/^\?/, ""),
       count: () => db.mirrorTransaction.count({ where }),
@@ -45,8 +46,9 @@ export const transactionsExport = defineExportTable<Row, (typeof TRANSACTION_COL
     cardholder: (row) => row.cardholder,
     card: (row) => (row.cardMasked ? `${cardBrandLabel(row.cardBrand) ?? "Card"} ${row.cardMasked.slice(-4)}` : row.checkMasked ? `Check ${row.checkMasked.slice(-4)}` : null),
     status: (row) => row.statusLabel ?? row.statusCode,
-    amount: (row) => centsToDecimal(row.amountCents),
-    type: (row) => row.typeLabel,
+    // As the table shows them: refunds and credits are money out, negative.
+    amount: (row) => centsToDecimal(signedCents(row.kind, row.amountCents)),
+    type: (row) => TRANSACTION_TYPES[transactionTypeOf(row.kind)].label,
     result: (row) => row.outcome,
     authCode: (row) => row.authCode,
     customerEmail: (row) => row.customerEmail,

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
-import { DateRangeFields, PageSizeField } from "@/components/data-table/filter-fields";
+import { DateRangeFields, PageSizeField } from "@/components/data-table/table-filter-parts";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { AuditFilterOptions } from "@/lib/dal/audit";

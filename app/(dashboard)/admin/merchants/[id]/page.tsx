@@ -5,10 +5,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getCredentialHints } from "@/lib/dal/merchant-credentials";
 import { getMerchantForAdmin, listGrants } from "@/lib/dal/merchants";
+import { getRefundApprovalLimit } from "@/lib/dal/refund-approvals";
+import { getWebhookSettings } from "@/lib/dal/usaepay-webhooks";
 import { listUsers } from "@/lib/dal/users";
 import { CredentialsCard } from "./_components/credentials-card";
 import { GrantsCard } from "./_components/grants-card";
+import { RefundLimitCard } from "./_components/refund-limit-card";
 import { SettingsForm } from "./_components/settings-form";
+import { WebhookCard } from "./_components/webhook-card";
 
 export const metadata = { title: "Merchant account" };
 
@@ -16,7 +20,13 @@ export default async function MerchantAdminPage({ params }: { params: Promise<{ 
   const viewer = await requirePermission("merchants:manage");
   const { id } = await params;
   const merchant = await getMerchantForAdmin(viewer, id);
-  const [credentials, grants, users] = await Promise.all([getCredentialHints(viewer, merchant.id), listGrants(viewer, merchant.id), listUsers(viewer)]);
+  const [credentials, grants, users, webhook, refundLimit] = await Promise.all([
+    getCredentialHints(viewer, merchant.id),
+    listGrants(viewer, merchant.id),
+    listUsers(viewer),
+    getWebhookSettings(viewer, merchant.id),
+    getRefundApprovalLimit(viewer, merchant.id),
+  ]);
   const grantable = users.filter((user) => user.role !== "ADMIN" && !user.disabled && !grants.some((grant) => grant.userId === user.id));
 
   return (
@@ -42,6 +52,8 @@ export default async function MerchantAdminPage({ params }: { params: Promise<{ 
           </CardBody>
         </Card>
         <GrantsCard merchantId={merchant.id} grants={grants} grantable={grantable.map(({ id: userId, email, name, role }) => ({ userId, email, name, role }))} />
+        <WebhookCard merchantId={merchant.id} settings={webhook} />
+        <RefundLimitCard merchantId={merchant.id} limitCents={refundLimit} />
       </div>
     </>
   );

@@ -7,12 +7,14 @@ import { NativeSelect } from "@/components/ui/input";
 import { IDLE } from "@/lib/actions/action-state";
 import { changeUserRoleAction } from "@/lib/actions/users";
 import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions";
+import { StepUpPrompt } from "../../../_components/step-up-prompt";
 
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: RoleName }) {
   const [state, formAction] = useActionState(changeUserRoleAction, IDLE);
   useActionToast(state);
 
   return (
+    <div className="flex flex-col gap-2">
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`role-${userId}`} className="sr-only">
@@ -29,5 +31,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
         Change role
       </SubmitButton>
     </form>
+    <StepUpPrompt refused={state} idPrefix={`role-${userId}`} />
+    </div>
   );
 }

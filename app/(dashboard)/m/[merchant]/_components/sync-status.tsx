@@ -1,45 +1,32 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
+import { syncAgeText, syncProgress } from "@/lib/mirror-status-text";
+import { syncStatusKey, useSyncStatus } from "./use-sync-status";
 
 type Resource = keyof SyncStatusDto["resources"];
 
 const noSubscribe = () => () => {};
 
-function ago(iso: string | null, now: number): string {
-  if (!iso) return "not synced yet";
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 60) return `synced ${seconds} s ago`;
-  if (seconds < 3600) return `synced ${Math.floor(seconds / 60)} min ago`;
-  return `synced ${Math.floor(seconds / 3600)} h ago`;
-}
-
 /**
- * "synced 12 s ago" + Refresh, with live progress while a sync runs. Polls the route handler
- * fast while running and slowly otherwise; when a run ends the server-rendered table refreshes.
+ * "synced 12 s ago" + Refresh, with this resource's progress while its own sync runs (a first
+ * sync fills a bar; an incremental run has no known end, so it counts what it read). When a
+ * run ends the server-rendered table refreshes.
  */
 export function SyncStatus({ merchant, resource, initial }: { merchant: string; resource: Resource; initial: SyncStatusDto }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const queryKey = ["sync-status", merchant];
-  const { data = initial } = useQuery({
-    queryKey,
-    queryFn: async (): Promise<SyncStatusDto> => {
-      const response = await fetch(`/api/m/${encodeURIComponent(merchant)}/sync`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`sync status ${response.status}`);
-      return response.json();
-    },
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.running ? 1000 : 15_000),
-  });
+  const data = useSyncStatus(merchant, initial);
   const [state, refresh, pending] = useActionState(refreshMirrorAction, IDLE);
-  const [now, setNow] = useState(() => Date.now());
+  // The server's clock first, so hydration renders the very text the server did (React #418
+  // otherwise, whenever a second passed in between or the clocks differ); then this browser's.
+  const [now, setNow] = useState(() => Date.parse(initial.checkedAt));
   // true only once hydrated (the server snapshot is false); tests wait on it before using forms.
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const wasRunning = useRef(data.running);
@@ -49,9 +36,8 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (state.status === "success") void queryClient.invalidateQueries({ queryKey });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey is rebuilt each render
-  }, [state, queryClient]);
+    if (state.status === "success") void queryClient.invalidateQueries({ queryKey: syncStatusKey(merchant) });
+  }, [state, queryClient, merchant]);
   useEffect(() => {
     // A run just finished: re-render the server table from the fresher mirror.
     if (wasRunning.current && !data.running) router.refresh();
@@ -59,13 +45,12 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
   }, [data.running, router]);
 
   const current = data.resources[resource];
-  const total = current.upstreamTotal ?? 0;
-  const progress = current.mode === "full" ? current.mirrored : current.processed;
+  const progress = syncProgress(resource, current);
   return (
     <div className="flex flex-col items-start gap-2 sm:items-end" data-testid="sync-status" data-hydrated={hydrated ? "true" : undefined}>
       <div className="flex items-center gap-3">
         <span className="text-sm text-slate-600" data-testid="sync-age" aria-live="polite">
-          {ago(current.lastSuccessAt, now)}
+          {syncAgeText(current.lastSuccessAt, now)}
         </span>
         <form action={refresh}>
           <input type="hidden" name="merchant" value={merchant} />
@@ -74,16 +59,13 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
           </Button>
         </form>
       </div>
-      {data.running && (
-        <div className="flex w-64 flex-col gap-1" data-testid="sync-progress" role="status">
-          <span className="text-xs text-slate-600">
-            Syncing {resource}: {progress.toLocaleString("en-US")}
-            {total ? ` of ${total.toLocaleString("en-US")}` : ""}
-          </span>
-          <progress className="h-2 w-full" max={total || undefined} value={total ? Math.min(progress, total) : undefined} aria-label={`Sync progress for ${resource}`} />
+      {progress && (
+        <div className="flex w-64 max-w-full flex-col gap-1" data-testid="sync-progress" data-mode={current.mode} role="status">
+          <span className="text-xs text-slate-600">{progress.label}</span>
+          <progress className="h-2 w-full" max={progress.max} value={progress.value} aria-label={`Sync progress for ${resource}`} />
         </div>
       )}
-      {current.lastError && !data.running && (
+      {current.lastError && !progress && (
         <span className="text-xs text-amber-700" data-testid="sync-error">
           {current.lastError}
         </span>

@@ -13,6 +13,7 @@ import { IDLE } from "@/lib/actions/action-state";
 import { discardPreviousCredentialsAction, restorePreviousCredentialsAction, setCredentialsAction } from "@/lib/actions/merchants";
 import type { GatewayCredentialsDto } from "@/lib/dal/merchant-credentials";
 import type { Gateway } from "@/lib/validation/merchants";
+import { StepUpPrompt } from "../../../../_components/step-up-prompt";
 
 interface CredentialsCardProps {
   merchantId: string;
@@ -77,6 +78,7 @@ export function CredentialsCard({ merchantId, gateway, title, baseUrl, credentia
           </Field>
           <SubmitButton pendingLabel="Checking with the gateway…">{current ? "Check and rotate" : "Check and save"}</SubmitButton>
         </form>
+        <StepUpPrompt refused={state} idPrefix={testId("credentials")} />
       </CardBody>
     </Card>
   );
@@ -87,6 +89,7 @@ function PreviousActions({ merchantId, gateway }: { merchantId: string; gateway:
   const [discardState, discardAction] = useActionState(discardPreviousCredentialsAction, IDLE);
   useActionToast(restoreState);
   useActionToast(discardState);
+  const refused = restoreState.stepUp ? restoreState : discardState;
   const restoreFormId = useId();
   const discardFormId = useId();
   const fields = (
@@ -96,6 +99,7 @@ function PreviousActions({ merchantId, gateway }: { merchantId: string; gateway:
     </>
   );
   return (
+    <div className="flex flex-col gap-2">
     <div className="flex flex-wrap gap-2">
       <form id={restoreFormId} action={restoreAction}>
         {fields}
@@ -118,6 +122,8 @@ function PreviousActions({ merchantId, gateway }: { merchantId: string; gateway:
         description="It is deleted for good and can no longer be restored."
         confirmLabel="Discard previous"
       />
+    </div>
+    <StepUpPrompt refused={refused} idPrefix={`${gateway}-previous`} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import Form from "next/form";
 import Link from "next/link";
 import { TableFrame } from "../../../../_components/table-frame";
+import { FirstSyncNotice } from "../../_components/first-sync-notice";
 import { SyncStatus } from "../../_components/sync-status";
-import { PageSizeField } from "@/components/data-table/filter-fields";
+import { PageSizeField } from "@/components/data-table/table-filter-parts";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -53,6 +54,7 @@ export default async function MerchantCustomersPage({
           Reset
         </Link>
       </Form>
+      <FirstSyncNotice merchant={merchant.slug} resource="customers" initial={sync} />
       <TableFrame viewer={viewer} table="customers" base={base} query={state} exportHref={exportHref}>
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
           {page.total === 0 ? (

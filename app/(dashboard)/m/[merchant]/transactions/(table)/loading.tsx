@@ -1,5 +1,5 @@
 import { TableSkeleton } from "@/components/data-table/table-skeleton";
 
 export default function Loading() {
-  return <TableSkeleton label="Loading transactions" columns={6} />;
+  return <TableSkeleton label="Loading transactions" columns={7} />;
 }

@@ -7,20 +7,22 @@ import { useHiddenColumns } from "@/components/data-table/table-choices";
 import { useTimeZone } from "@/components/time/time-zone";
 import type { TransactionDto } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
+import { signedCents } from "@/lib/validation/transaction-types";
 import { cardBrandLabel, TRANSACTION_SORTS, transactionHref, type TransactionQuery } from "@/lib/validation/transactions";
 import { StatusBadge } from "./status-badge";
+import { TypeBadge } from "./type-badge";
 
 const column = createColumnHelper<TransactionDto>();
 
 /** Column ids are TRANSACTION_COLUMNS' (lib/validation/transactions.ts): the chooser and the export use the same. */
-function columnsFor(base: string, zone: string) {
+function columnsFor(detailBase: string, zone: string) {
   return [
     column.accessor("createdAt", {
       id: "created",
       header: "Date",
       meta: { firstSort: "desc" },
       cell: (info) => (
-        <Link href={`${base}/${encodeURIComponent(info.row.original.key)}`} className="font-medium text-brand-700 hover:underline" data-testid="transaction-link">
+        <Link href={`${detailBase}/${encodeURIComponent(info.row.original.key)}`} className="font-medium text-brand-700 hover:underline" data-testid="transaction-link">
           {formatDateTime(info.getValue(), zone)}
         </Link>
       ),
@@ -36,16 +38,19 @@ function columnsFor(base: string, zone: string) {
       },
     }),
     column.accessor("statusCode", { id: "status", header: "Status", cell: (info) => <StatusBadge code={info.getValue()} label={info.row.original.statusLabel} /> }),
-    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right", firstSort: "desc" }, cell: (info) => formatCents(info.getValue()) }),
+    column.accessor("kind", { id: "type", header: "Type", cell: (info) => <TypeBadge kind={info.getValue()} /> }),
+    // Refunds and credits are money out: shown negative (the sort stays on the unsigned amount).
+    column.accessor("amountCents", { id: "amount", header: "Amount", meta: { align: "right", firstSort: "desc" }, cell: (info) => formatCents(signedCents(info.row.original.kind, info.getValue())) }),
   ];
 }
 
-export function TransactionsTable({ base, query, rows }: { base: string; query: TransactionQuery; rows: TransactionDto[] }) {
+/** `base` is the table's own URL (sorting links); rows link to `detailBase` (default `base`), e.g. a batch's table to the transaction pages. */
+export function TransactionsTable({ base, query, rows, detailBase }: { base: string; query: TransactionQuery; rows: TransactionDto[]; detailBase?: string }) {
   const zone = useTimeZone();
   const hidden = useHiddenColumns();
   return (
     <DataTable
-      columns={columnsFor(base, zone)}
+      columns={columnsFor(detailBase ?? base, zone)}
       data={rows}
       caption={`Transactions, newest first unless sorted otherwise; times in ${zone}`}
       sort={{ state: { column: query.sort, dir: query.dir }, columns: TRANSACTION_SORTS, href: (sort, dir) => transactionHref(base, query, { sort: sort as TransactionQuery["sort"], dir }) }}
