@@ -59,7 +59,8 @@ describe("defineAction", () => {
 
   it("marks a refusal for want of step-up, so the form can ask for the password", async () => {
     handler.mockRejectedValueOnce(new AppError(STEP_UP_REQUIRED, "Confirm it is you."));
-    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "Confirm it is you.", stepUp: true });
+    // What was typed comes back (secrets excepted), so the form can be sent again after the password.
+    expect(await action(IDLE, form(valid))).toEqual({ status: "error", message: "Confirm it is you.", stepUp: true, values: expect.objectContaining({ name: valid.name }) });
   });
 
   it("maps each zod issue to its field (several per field kept; a form-level issue under 'form')", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { TEST_CARD } from "@/lib/sync/test-support";
 import { chargeSavedMethod, getChargeForm } from "./customer-charges";
-import { getCustomerDetail } from "./customers";
+import { lookUpCustomerLive } from "./customers";
 import { META } from "./test-fixtures";
 import { moneySetup } from "./test-money";
 
@@ -11,8 +11,8 @@ describe("charging a saved payment method", { timeout: 30_000 }, () => {
     const t = await moneySetup();
     const customer = await t.upstream.client.createCustomer({ firstName: "Rosa", lastName: "Parks", email: "rosa@example.com" });
     const method = await t.upstream.client.addPaymentMethod(customer.key, { card: { ...TEST_CARD, cardholder: "Rosa Parks" }, methodName: "Visa 2224" });
-    // The detail page's live read stores the saved methods (masked) that the form lists.
-    await getCustomerDetail(t.manager, t.merchant.slug, customer.key, 1, t.deps);
+    // A live look-up stores the customer with its saved methods (masked) that the form lists.
+    expect(await lookUpCustomerLive(t.manager, t.merchant.slug, customer.key, META, t.deps)).toEqual({ found: true });
     return { t, customer, method };
   }
 

@@ -14,7 +14,10 @@ async function setup() {
   const merchant = await makeMerchant(upstream);
   const deps = { fetch: emu.fetch };
   const detailCalls = async () => (await emu.control("GET", `counters/${upstream.key}`)).routes as Record<string, number>;
-  return { emu, upstream, sale, merchant, deps, detailCalls };
+  // A viewer: people who may move money get a live read as the page opens (transaction-money tests).
+  const viewer = await makeViewer("VIEWER");
+  await db.merchantGrant.create({ data: { userId: viewer.id, merchantAccountId: merchant.id } });
+  return { emu, upstream, sale, merchant, deps, detailCalls, viewer };
 }
 
 async function mirrorAged(merchantAccountId: string, key: string, amountCents: number, ageMs: number) {
@@ -29,7 +32,7 @@ async function mirrorAged(merchantAccountId: string, key: string, amountCents: n
 describe("live-or-local detail reads", { timeout: 30_000 }, () => {
   it("shows a fresh copy with no call, and refreshes a stale one in the background with one call for many views", async () => {
     const t = await setup();
-    const viewer = await makeViewer("ADMIN");
+    const viewer = t.viewer;
     await mirrorAged(t.merchant.id, t.sale.key, 999, 5_000);
     const fresh = await getTransactionDetail(viewer, t.merchant.slug, t.sale.key, t.deps);
     expect(fresh).toMatchObject({ state: "fresh", transaction: { amountCents: 999 } });
@@ -64,7 +67,7 @@ describe("live-or-local detail reads", { timeout: 30_000 }, () => {
 
   it("limits live reads per person: past the allowance the copy is shown as it is, with why, and nothing is sent", async () => {
     const t = await setup();
-    const viewer = await makeViewer("ADMIN");
+    const viewer = t.viewer;
     const keys = Array.from({ length: 32 }, (_, i) => `stale${String(i).padStart(11, "0")}`);
     for (const key of keys) await mirrorAged(t.merchant.id, key, 100, 120_000);
     const states = [];

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { UsaepayTransaction } from "@/lib/payments/usaepay";
+import { transactionRow } from "@/lib/sync/mirror-rows";
+import { upsertTransactionRows } from "@/lib/sync/mirror-store";
 import { emptyUpstreamMerchant, makeMerchant, TEST_CARD, withControl, type TestEmulator } from "@/lib/sync/test-support";
 import { createUsaepayEmulator } from "@/sandbox/usaepay";
 import { getTransactionDetail } from "./transactions";
@@ -23,8 +26,13 @@ export async function moneySetup(options: { wrapFetch?: (fetch: FetchFn) => Fetc
   const deps = { fetch };
   const counters = async () => (await emu.control("GET", `counters/${upstream.key}`)) as { calls: number; routes: Record<string, number> };
   const posts = async () => (await counters()).routes["POST /transactions"] ?? 0;
-  const sale = (amountCents: number, invoice = `INV-${randomUUID().slice(0, 6)}`) => upstream.client.sale({ amountCents, card: TEST_CARD, invoice });
-  const authorize = (amountCents: number) => upstream.client.authorize({ amountCents, card: TEST_CARD });
+  // Made at the gateway and copied to the mirror as a sync page would: detail pages read the mirror.
+  const mirrored = async (tx: UsaepayTransaction) => {
+    await upsertTransactionRows(db, [transactionRow(merchant.id, tx)], new Date());
+    return tx;
+  };
+  const sale = async (amountCents: number, invoice = `INV-${randomUUID().slice(0, 6)}`) => mirrored(await upstream.client.sale({ amountCents, card: TEST_CARD, invoice }));
+  const authorize = async (amountCents: number) => mirrored(await upstream.client.authorize({ amountCents, card: TEST_CARD }));
   const closeBatch = () => emu.control("POST", "batches/close", { apiKey: upstream.key });
   return { emu, upstream, merchant, manager, viewer, admin, otherManager, deps, counters, posts, sale, authorize, closeBatch };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replaceCurrentCredentials } from "@/lib/dal/internal/credentials";
 import { db } from "@/lib/db";
+import { createUsaepayClient } from "@/lib/payments/usaepay";
 import { createUsaepayEmulator } from "@/sandbox/usaepay";
 import { budgetFor, budgetKeyFor, budgetKeyOf, capsFor, createUpstreamBudget, interactiveBudgetFor, recordInteractiveCall, withInteractiveBudget } from "./budget";
 import { runMerchantSync } from "./runner";
@@ -32,9 +33,14 @@ async function busyMerchant(emu: ReturnType<typeof emulator>, rows: number, base
   return { upstream, sales, merchant: await makeMerchant(upstream, { base }) };
 }
 
-/** After the set-up calls: the endpoint's real limit for the test, counted from zero. */
-async function limitTo(emu: ReturnType<typeof emulator>, perMinute: number) {
-  await emu.control("PUT", "endpoints/v2", { perMinute });
+/** A client of the emulated merchant on the test's own endpoint key (the set-up client uses v2). */
+const clientOn = (base: string, upstream: { key: string; pin: string }, emu: ReturnType<typeof emulator>) =>
+  createUsaepayClient({ baseUrl: base, apiKey: upstream.key, pin: upstream.pin, fetch: emu.fetch, retry: { maxAttempts: 1 } });
+
+/** After the set-up calls: the test's own endpoint key (see uniqueBase) gets this real limit, counted from zero. */
+async function limitTo(emu: ReturnType<typeof emulator>, perMinute: number, base: string) {
+  const endpointKey = new URL(base).pathname.split("/").filter(Boolean).at(-1);
+  await emu.control("PUT", `endpoints/${endpointKey}`, { perMinute });
   await emu.control("DELETE", "counters");
 }
 
@@ -64,7 +70,7 @@ describe("upstream budget", { timeout: 60_000 }, () => {
     const a = await busyMerchant(emu, 8, base);
     const b = await busyMerchant(emu, 8, base);
     expect(budgetKeyOf(a.merchant)).toBe(budgetKeyOf(b.merchant));
-    await limitTo(emu, 10);
+    await limitTo(emu, 10, base);
 
     const stop = new AbortController();
     const waits: { worker: string; ms: number }[] = [];
@@ -87,8 +93,9 @@ describe("upstream budget", { timeout: 60_000 }, () => {
 
   it("keeps its budget through a key rotation: the new key finds the minute already spent", async () => {
     const emu = emulator();
-    const { upstream, merchant } = await busyMerchant(emu, 12, uniqueBase());
-    await limitTo(emu, 10);
+    const base = uniqueBase();
+    const { upstream, merchant } = await busyMerchant(emu, 12, base);
+    await limitTo(emu, 10, base);
     const waits: { worker: string; ms: number }[] = [];
     const stop = new AbortController();
     const before = runMerchantSync(merchant.id, { fetch: emu.fetch, settings: { ...fast, pageSize: 1 }, signal: stop.signal, budget: { sleep: blockingSleep(waits, "old key") } });
@@ -113,8 +120,9 @@ describe("upstream budget", { timeout: 60_000 }, () => {
 
   it("honours the reserve while the sync runs: staff actions and live reads go first, at once, and nothing is refused upstream", async () => {
     const emu = emulator();
-    const { upstream, merchant, sales } = await busyMerchant(emu, 12, uniqueBase());
-    await limitTo(emu, 10);
+    const base = uniqueBase();
+    const { upstream, merchant, sales } = await busyMerchant(emu, 12, base);
+    await limitTo(emu, 10, base);
     const waits: { worker: string; ms: number }[] = [];
     const stop = new AbortController();
     const sync = runMerchantSync(merchant.id, { fetch: emu.fetch, settings: { ...fast, pageSize: 1 }, signal: stop.signal, budget: { sleep: blockingSleep(waits, "sync") } });
@@ -123,7 +131,7 @@ describe("upstream budget", { timeout: 60_000 }, () => {
 
     // While the sync waits for the next minute, a refund-like call goes through at once…
     const sale = { key: sales[0]! };
-    const client = upstream.client;
+    const client = clientOn(base, upstream, emu);
     const read = await withInteractiveBudget(merchant, "read", async ({ onRateLimit }) => {
       const tx = await client.getTransaction(sale.key);
       onRateLimit(client.lastRateLimit!);
@@ -185,9 +193,11 @@ describe("upstream budget", { timeout: 60_000 }, () => {
     const upstream = await emptyUpstreamMerchant(emu);
     for (let i = 0; i < 3; i += 1) await upstream.client.sale({ amountCents: 500 + i, card: TEST_CARD });
     await emu.control("PUT", `keys/${upstream.key}`, { perMinute: 4 });
-    // Another program spends the whole minute (the key now counts in its own bucket).
-    for (let i = 0; i < 4; i += 1) await upstream.client.listBatches({ limit: 1 });
-    const merchant = await makeMerchant(upstream);
+    const base = uniqueBase();
+    const merchant = await makeMerchant(upstream, { base });
+    // Another program on the same IP spends the whole minute of the same endpoint key (the key now counts in its own bucket).
+    const other = clientOn(base, upstream, emu);
+    for (let i = 0; i < 4; i += 1) await other.listBatches({ limit: 1 });
 
     const first = await runMerchantSync(merchant.id, { fetch: emu.fetch, settings: fast, now: () => T0 });
     expect(first.customers).toBe("waiting");

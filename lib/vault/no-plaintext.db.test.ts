@@ -11,7 +11,10 @@ async function tableNames(): Promise<string[]> {
     return rows.map((row) => row.table_name);
   }
   const rows = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-  return rows.map((row) => row.name);
+  // FTS5's own storage behind the search tables (binary index blocks): the search tables themselves are read.
+  const ftsShadow = /_(data|idx|content|docsize|config)$/;
+  const names = rows.map((row) => row.name);
+  return names.filter((name) => !(ftsShadow.test(name) && names.includes(name.replace(ftsShadow, ""))));
 }
 
 describe("secrets at rest", () => {
