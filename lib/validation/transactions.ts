@@ -47,13 +47,6 @@ export function cardBrandLabel(code: string | null): string | null {
   return (Object.entries(CARD_BRANDS) as [string, readonly string[]][]).find(([, codes]) => codes.includes(code))?.[0] ?? code;
 }
 
-/**
- * What a transaction is, by its `trantype_code` and status (docs/usaepay-api.md, Transactions):
- * refunds (card credit, check refund) are money going back; voids never moved money.
- */
-export const TRANSACTION_TYPE_CODES = { refund: ["C", "R"], void: ["V", "Z"], authOnly: ["A"] } as const;
-export const VOIDED_STATUS_CODES = ["V", "R"] as const;
-
 /** The transactions table's columns: the table shows the `inTable` ones; exports offer all. */
 export const TRANSACTION_COLUMNS = [
   { id: "created", label: "Date", inTable: true },

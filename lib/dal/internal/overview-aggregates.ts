@@ -1,14 +1,14 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { shiftDay, startOfNextZonedDay, startOfZonedDay, zonedDay } from "@/lib/time-zone";
-import { TRANSACTION_TYPE_CODES, VOIDED_STATUS_CODES } from "@/lib/validation/transactions";
+import { MONEY_IN_TYPES, MONEY_OUT_TYPES } from "@/lib/validation/transaction-types";
 
 /**
  * The overview's numbers, computed in the database from the transactions mirror: one grouped
  * query over the last 30 days (days in the given zone, DST-correct: each day's bounds are
  * computed here and sent as parameters, so the SQL is the same on SQLite and PostgreSQL) and
- * one for decline reasons. The covering index on (account, createdAt, result, type, status,
- * brand, amount) serves the first without reading the table.
+ * one for decline reasons. The covering index on (account, createdAt, result, kind, brand,
+ * amount) serves the first without reading the table.
  *
  * What counts (docs/usaepay-api.md, Transactions): a *sale* is an approved charge that is not a
  * refund, not voided and not an authorization only; *gross* is the sum of sales; *refunds* are
@@ -21,15 +21,20 @@ export type TransactionKind = "sale" | "auth" | "voided" | "refund" | "declined"
 
 const list = (codes: readonly string[]) => Prisma.join(codes.map((code) => Prisma.sql`${code}`));
 
-/** A row's kind, in SQL: the classification above, decided once for the database. */
+/**
+ * A row's kind for the overview, in SQL: the outcome first, then the stored transaction type
+ * (MirrorTransaction.kind, decided once by lib/validation/transaction-types.ts, as the table's
+ * Type column and totals row use it), so the overview and the table count the same rows.
+ */
 const KIND = Prisma.sql`CASE
   WHEN "resultCode" = 'D' THEN 'declined'
   WHEN "resultCode" = 'E' THEN 'error'
   WHEN "resultCode" NOT IN ('A', 'P') THEN 'other'
-  WHEN "statusCode" IN (${list(VOIDED_STATUS_CODES)}) OR "typeCode" IN (${list(TRANSACTION_TYPE_CODES.void)}) THEN 'voided'
-  WHEN "typeCode" IN (${list(TRANSACTION_TYPE_CODES.refund)}) THEN 'refund'
-  WHEN "typeCode" IN (${list(TRANSACTION_TYPE_CODES.authOnly)}) THEN 'auth'
-  ELSE 'sale' END`;
+  WHEN "kind" = 'void' THEN 'voided'
+  WHEN "kind" IN (${list(MONEY_OUT_TYPES)}) THEN 'refund'
+  WHEN "kind" = 'auth-only' THEN 'auth'
+  WHEN "kind" IN (${list(MONEY_IN_TYPES)}) THEN 'sale'
+  ELSE 'other' END`;
 
 /** The instants days[i] begins (and, last, when the final day ends), in `zone`. */
 export function dayBounds(now: Date, zone: string, count = OVERVIEW_DAYS): { days: string[]; starts: Date[] } {

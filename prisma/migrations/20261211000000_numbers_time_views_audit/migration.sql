@@ -41,5 +41,5 @@ CREATE INDEX "AuditEvent_merchantAccountId_at_idx" ON "AuditEvent"("merchantAcco
 CREATE INDEX "AuditEvent_action_at_idx" ON "AuditEvent"("action", "at");
 
 -- CreateIndex
-CREATE INDEX "MirrorTransaction_merchantAccountId_createdAt_resultCode_typeCode_statusCode_cardBrand_amountCents_idx" ON "MirrorTransaction"("merchantAccountId", "createdAt", "resultCode", "typeCode", "statusCode", "cardBrand", "amountCents");
+CREATE INDEX "MirrorTransaction_merchantAccountId_createdAt_resultCode_kind_cardBrand_amountCents_idx" ON "MirrorTransaction"("merchantAccountId", "createdAt", "resultCode", "kind", "cardBrand", "amountCents");
 

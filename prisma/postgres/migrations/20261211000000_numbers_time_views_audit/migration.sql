@@ -41,7 +41,7 @@ CREATE INDEX "AuditEvent_merchantAccountId_at_idx" ON "AuditEvent"("merchantAcco
 CREATE INDEX "AuditEvent_action_at_idx" ON "AuditEvent"("action", "at");
 
 -- CreateIndex
-CREATE INDEX "MirrorTransaction_merchantAccountId_createdAt_resultCode_ty_idx" ON "MirrorTransaction"("merchantAccountId", "createdAt", "resultCode", "typeCode", "statusCode", "cardBrand", "amountCents");
+CREATE INDEX "MirrorTransaction_merchantAccountId_createdAt_resultCode_ki_idx" ON "MirrorTransaction"("merchantAccountId", "createdAt", "resultCode", "kind", "cardBrand", "amountCents");
 
 -- AddForeignKey
 ALTER TABLE "TablePreference" ADD CONSTRAINT "TablePreference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
