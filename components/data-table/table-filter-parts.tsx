@@ -24,6 +24,26 @@ export function FilterProblem({ problems, name }: { problems: Record<string, str
   ) : null;
 }
 
+/** A choice among fixed values ("Any" first): `[value, label]` pairs, or values that are their own label. */
+export function ChoiceFilter({ label, name, value, choices, testId }: { label: string; name: string; value?: string; choices: readonly (string | readonly [string, string])[]; testId: string }) {
+  return (
+    <label className={filterLabel}>
+      {label}
+      <NativeSelect name={name} defaultValue={value ?? ""} data-testid={testId}>
+        <option value="">Any</option>
+        {choices.map((choice) => {
+          const [optionValue, optionLabel] = typeof choice === "string" ? [choice, choice] : choice;
+          return (
+            <option key={optionValue} value={optionValue}>
+              {optionLabel}
+            </option>
+          );
+        })}
+      </NativeSelect>
+    </label>
+  );
+}
+
 /** The date filter: days in the viewer's zone, and "to" includes that whole day (lib/time-zone.ts zonedDayRange). */
 export function DateRangeFields({
   from,

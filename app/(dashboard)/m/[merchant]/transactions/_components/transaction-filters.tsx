@@ -1,6 +1,6 @@
 import Form from "next/form";
-import { AmountRangeFields, DateRangeFields, FilterFooter, filterLabel } from "@/components/data-table/table-filter-parts";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { AmountRangeFields, ChoiceFilter, DateRangeFields, FilterFooter, filterLabel } from "@/components/data-table/table-filter-parts";
+import { Input } from "@/components/ui/input";
 import { TRANSACTION_TYPES } from "@/lib/validation/transaction-types";
 import { amountText, CARD_TYPES, TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
 
@@ -14,37 +14,9 @@ export function TransactionFilters({ base, query, problems = {} }: { base: strin
         Search
         <Input name="q" type="search" defaultValue={query.q} placeholder="Name, ref #, last 4, invoice…" data-testid="filter-q" />
       </label>
-      <label className={field}>
-        Status
-        <NativeSelect name="status" defaultValue={query.status ?? ""} data-testid="filter-status">
-          <option value="">Any</option>
-          {Object.entries(TRANSACTION_STATUSES).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </label>
-      <label className={field}>
-        Type
-        <NativeSelect name="type" defaultValue={query.type ?? ""} data-testid="filter-type">
-          <option value="">Any</option>
-          {Object.entries(TRANSACTION_TYPES).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </label>
-      <label className={field}>
-        Card type
-        <NativeSelect name="card" defaultValue={query.card ?? ""} data-testid="filter-card">
-          <option value="">Any</option>
-          {CARD_TYPES.map((card) => (
-            <option key={card}>{card}</option>
-          ))}
-        </NativeSelect>
-      </label>
+      <ChoiceFilter label="Status" name="status" value={query.status} choices={Object.entries(TRANSACTION_STATUSES).map(([value, { label }]) => [value, label] as const)} testId="filter-status" />
+      <ChoiceFilter label="Type" name="type" value={query.type} choices={Object.entries(TRANSACTION_TYPES).map(([value, { label }]) => [value, label] as const)} testId="filter-type" />
+      <ChoiceFilter label="Card type" name="card" value={query.card} choices={CARD_TYPES} testId="filter-card" />
       <DateRangeFields from={query.from} to={query.to} problems={problems} />
       <AmountRangeFields min={amountText(query.min)} max={amountText(query.max)} problems={problems} />
       <FilterFooter base={base} sort={query.sort} dir={query.dir} pageSize={query.pageSize} className="md:col-span-4 xl:col-span-10" />
