@@ -37,7 +37,8 @@ export function DailyVolumeChart({ points, zone }: { points: DayPoint[]; zone: s
   return (
     <figure className="flex flex-col gap-3" data-testid="daily-volume-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img" aria-labelledby="daily-volume-title daily-volume-desc">
-        <title id="daily-volume-title">Daily volume, last {points.length} days</title>
+        {/* One string: React 19 treats a <title> of several text nodes as a hydration mismatch. */}
+        <title id="daily-volume-title">{`Daily volume, last ${points.length} days`}</title>
         <desc id="daily-volume-desc">{description}</desc>
         <Group left={MARGIN.left} top={MARGIN.top}>
           {ticks.map((tick) => (

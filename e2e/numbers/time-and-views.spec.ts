@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test";
-import { expectSignedInAs, signIn } from "../fixtures/login";
+import { enrolTwoFactor, expectSignedInAs, signIn } from "../fixtures/login";
 import { asRole } from "../fixtures/roles";
 import { gotoTable, openFilledTable } from "../tables/helpers";
 import { setTimeZone } from "./helpers";
@@ -29,6 +29,8 @@ test.describe("time zones", () => {
     const context = await browser.newContext({ timezoneId: "Asia/Tokyo" });
     const page = await context.newPage();
     await signIn(page, email, password);
+    // An admin must use two-factor sign-in (PCI DSS 8.4.2): the first sign-in enrols.
+    await enrolTwoFactor(page, email);
     await expectSignedInAs(page, "Tomoko Zone");
     await expect(async () => {
       await page.goto("/account");
