@@ -193,6 +193,8 @@ export interface ClientpayCopyDto {
   lastSuccessAt: string | null;
   /** Safe to show. */
   lastError: string | null;
+  /** The server's clock when this was read: the status's first render counts ages from it (hydration). */
+  checkedAt: string;
 }
 
 export async function clientpayCopyStatus(merchantAccountId: string, now: number = Date.now()): Promise<ClientpayCopyDto> {
@@ -210,5 +212,6 @@ export async function clientpayCopyStatus(merchantAccountId: string, now: number
     held,
     lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
     lastError: state?.status === "error" ? state.lastError : null,
+    checkedAt: new Date(now).toISOString(),
   };
 }
