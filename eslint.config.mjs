@@ -17,7 +17,7 @@ const LAYERS = [
   // Test files and their fixtures reach whatever they test; nothing imports them.
   { name: "tests", files: ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"] },
   // Browser-safe pieces every layer shares: no I/O, no secrets.
-  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/mirror-status-text.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
+  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/time-zone.ts", "lib/mirror-status-text.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
   // The environment, validated once; the key ring's format is part of what it validates.
   { name: "env", files: ["lib/env.ts", "lib/env-schema.ts", "lib/vault/key-ring.ts", "lib/client-address.ts"], serverOnly: true },
   // request-guard.ts: what the proxy refuses before Next decodes a request (it logs, so it sits here).
@@ -39,7 +39,7 @@ const LAYERS = [
   // What arrives without a session (USAePay webhooks, ClientPay postbacks): each verifies its
   // own signature or token, not a viewer.
   { name: "inbound", files: ["lib/inbound/**"], serverOnly: true },
-  { name: "actions", files: ["lib/actions/**"], may: ["dal", "auth", "logger", "shared"], serverOnly: ["lib/actions/define-action.ts"] },
+  { name: "actions", files: ["lib/actions/**"], may: ["dal", "auth", "logger", "shared"], serverOnly: ["lib/actions/define-action.ts", "lib/actions/define-route.ts", "lib/actions/gate.ts"] },
   // Presentational: props in, markup out.
   { name: "components", files: ["components/**"], may: ["shared"] },
   // Pages, layouts and route handlers: the DAL's public face, actions, the session, components.

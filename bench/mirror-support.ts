@@ -59,3 +59,28 @@ export async function freshMerchant(base: string) {
   await replaceCurrentCredentials(merchant.id, "usaepay", OPERATING, { actor: null });
   return merchant;
 }
+
+/**
+ * The bench database with the 104,000-row operating account mirrored (filled once by a real
+ * sync at a raised rate limit, reused while it is full) and an admin to read it as.
+ */
+export async function filledMirror(base: string, reuse: boolean) {
+  const { db } = await import("../lib/db");
+  let merchant = reuse ? await db.merchantAccount.findUnique({ where: { slug: "bench-operating" } }).catch(() => null) : null;
+  if (!merchant || (await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })) < 100_000) {
+    merchant = await freshMerchant(base);
+    const { runMerchantSync } = await import("../lib/sync/runner");
+    const fill = performance.now();
+    await runMerchantSync(merchant.id, { settings: { detailsPerRun: 0, restFactor: 0 } });
+    console.log(`mirror filled in ${round((performance.now() - fill) / 1000)} s`);
+  }
+  await db.merchantAccount.update({ where: { id: merchant.id }, data: { usaepayBaseUrl: base } });
+  const admin = await db.user.upsert({ where: { email: "bench-admin@paydesk.test" }, create: { email: "bench-admin@paydesk.test", name: "Bench", passwordHash: "x", role: "ADMIN" }, update: {} });
+  return { db, merchant, viewer: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const } };
+}
+
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}

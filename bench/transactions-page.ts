@@ -10,25 +10,14 @@
  * Writes bench/results/transactions-page.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { freshMerchant, OPERATING, percentile, round, startEmulators } from "./mirror-support";
+import { filledMirror, OPERATING, percentile, round, startEmulators, timed as time } from "./mirror-support";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] ?? 40) || 40;
 
 const emulators = await startEmulators(4500 + Math.floor(Math.random() * 200), 100_000);
 try {
-  const { db } = await import("../lib/db");
-  let merchant = args.includes("--reuse") ? await db.merchantAccount.findUnique({ where: { slug: "bench-operating" } }).catch(() => null) : null;
-  if (!merchant || (await db.mirrorTransaction.count({ where: { merchantAccountId: merchant.id } })) < 100_000) {
-    merchant = await freshMerchant(emulators.base);
-    const { runMerchantSync } = await import("../lib/sync/runner");
-    const fill = performance.now();
-    await runMerchantSync(merchant.id, { settings: { detailsPerRun: 0, restFactor: 0 } });
-    console.log(`mirror filled in ${round((performance.now() - fill) / 1000)} s`);
-  }
-  await db.merchantAccount.update({ where: { id: merchant.id }, data: { usaepayBaseUrl: emulators.base } });
-  const admin = await db.user.upsert({ where: { email: "bench-admin@paydesk.test" }, create: { email: "bench-admin@paydesk.test", name: "Bench", passwordHash: "x", role: "ADMIN" }, update: {} });
-  const viewer = { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const };
+  const { db, merchant, viewer } = await filledMirror(emulators.base, args.includes("--reuse"));
   const { listTransactions } = await import("../lib/dal/transactions");
   const { parseTransactionQuery } = await import("../lib/validation/transactions");
 
@@ -43,11 +32,6 @@ try {
     "type refund": { type: "refund" },
   };
 
-  const time = async (fn: () => Promise<unknown>) => {
-    const started = performance.now();
-    await fn();
-    return performance.now() - started;
-  };
   const results: Record<string, { p50: number; p95: number; total?: number }> = {};
   for (const [name, params] of Object.entries(cases)) {
     const query = parseTransactionQuery(params);

@@ -65,6 +65,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How often each app instance starts the background mirror sync; 0 turns it off (pages still sync a stale account). */
   MIRROR_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  /** Rows an export reads per database query (keyset batches): memory per export is about this many rows. */
+  EXPORT_BATCH_SIZE: z.coerce.number().int().min(100).max(20_000).default(2000),
+  /** The most rows one export may have; a bigger filtered set is refused with a message to narrow it. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000_000).default(1_000_000),
   /**
    * Which way out this instance's USAePay calls leave: USAePay counts its limit per endpoint key
    * and client IP, so instances that share an IP share one budget. Set a distinct value per

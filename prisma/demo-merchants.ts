@@ -5,6 +5,12 @@
  */
 export const DEMO_INTEGRATOR_KEY = "paydesk-sandbox-integrator";
 
+/**
+ * The emulator's generated batches close at 00:30 UTC each day (sandbox/usaepay/store.ts), so
+ * the demo accounts keep their books in UTC with that cut-off.
+ */
+export const DEMO_BUSINESS_HOURS = { businessTimeZone: "UTC", batchCloseTime: "00:30" } as const;
+
 export const DEMO_MERCHANTS = [
   {
     slug: "harbor-law-operating",

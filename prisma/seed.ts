@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { replaceCurrentCredentials, storeIntegratorKey } from "@/lib/dal/internal/credentials";
-import { DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "./demo-merchants";
+import { DEMO_BUSINESS_HOURS, DEMO_INTEGRATOR_KEY, DEMO_MERCHANTS } from "./demo-merchants";
 import { DEMO_USERS, printDemoLogins } from "./demo-users";
 
 export async function seedDemoUsers() {
@@ -36,7 +36,7 @@ export async function seedDemoMerchants() {
   for (const demo of DEMO_MERCHANTS) {
     const merchant = await db.merchantAccount.upsert({
       where: { slug: demo.slug },
-      create: { slug: demo.slug, name: demo.name, environment: "emulator" },
+      create: { slug: demo.slug, name: demo.name, environment: "emulator", ...DEMO_BUSINESS_HOURS },
       update: {},
     });
     for (const gateway of ["usaepay", "clientpay"] as const) {

@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { idlePolicy, requireViewer } from "@/lib/auth/session";
 import { IdleWatcher } from "./_components/idle-watcher";
+import { TimeZoneProbe } from "./_components/time-zone-probe";
 
 // A layout is not a gate (it does not re-run on every navigation); each page checks too.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -9,6 +10,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const { idleMs, warningMs } = idlePolicy();
   return (
     <AppShell viewer={viewer}>
+      {!viewer.timeZone && <TimeZoneProbe />}
       {children}
       <Suspense>
         <IdleWatcher idleMs={idleMs} warningMs={warningMs} />

@@ -45,11 +45,14 @@ interface DataTableProps<T> {
   /** On the wrapper of the table and its phone cards. */
   testId?: string;
   sort?: TableSort;
+  /** Column ids the user chose to hide (the column chooser). */
+  hiddenColumns?: readonly string[];
 }
 
-export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowData, testId, sort }: DataTableProps<T>) {
+export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowData, testId, sort, hiddenColumns = [] }: DataTableProps<T>) {
+  const columnVisibility = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
   // eslint-disable-next-line react-hooks/incompatible-library -- the table is rebuilt from server data each render; nothing downstream is memoized
-  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey });
+  const table = useReactTable({ data, columns, state: { columnVisibility }, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const sortable = (id: string) => !!sort?.columns.includes(id);
   /** Where a click on a column's sort sends the table: the other direction if it is the sorted one, else its first direction. */

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/time/time-zone";
 import { Notice } from "@/components/ui/notice";
-import { formatDateTime } from "@/lib/format";
 import { AutoRefresh } from "./auto-refresh";
 
 /**
@@ -18,7 +18,7 @@ export function DetailSource({
   reason?: string | null;
   gateway?: "USAePay" | "ClientPay";
 }) {
-  const from = copiedAt ? formatDateTime(copiedAt) : "the last sync";
+  const from = copiedAt ? <DateTime value={copiedAt} withZone /> : "the last sync";
   if (state === "fresh") {
     return (
       <Badge tone="good" className="mb-4" data-testid="detail-fresh">

@@ -2,9 +2,13 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { FIRST_DAY, LAST_DAY } from "@/lib/validation/days";
 import { PAGE_SIZES } from "@/lib/validation/table-state";
 
-/** Pieces every table's GET filter form shares: the amount range, and the rows/Apply/Reset footer with the sort kept. */
+/**
+ * Pieces every table's GET filter form shares: the date range (days in the viewer's zone), the
+ * amount range, the page size, and the rows/Apply/Reset footer with the sort kept.
+ */
 export const filterLabel = "flex flex-col gap-1 text-xs font-medium text-slate-600";
 
 /** The message beside a filter (from lib/validation/filter-problems.ts), tied to its input. */
@@ -18,6 +22,56 @@ export function FilterProblem({ problems, name }: { problems: Record<string, str
       {problems[name]}
     </span>
   ) : null;
+}
+
+/** A choice among fixed values ("Any" first): `[value, label]` pairs, or values that are their own label. */
+export function ChoiceFilter({ label, name, value, choices, testId }: { label: string; name: string; value?: string; choices: readonly (string | readonly [string, string])[]; testId: string }) {
+  return (
+    <label className={filterLabel}>
+      {label}
+      <NativeSelect name={name} defaultValue={value ?? ""} data-testid={testId}>
+        <option value="">Any</option>
+        {choices.map((choice) => {
+          const [optionValue, optionLabel] = typeof choice === "string" ? [choice, choice] : choice;
+          return (
+            <option key={optionValue} value={optionValue}>
+              {optionLabel}
+            </option>
+          );
+        })}
+      </NativeSelect>
+    </label>
+  );
+}
+
+/** The date filter: days in the viewer's zone, and "to" includes that whole day (lib/time-zone.ts zonedDayRange). */
+export function DateRangeFields({
+  from,
+  to,
+  problems = {},
+  labels = ["From", "To"],
+  testIdPrefix = "filter",
+}: {
+  from?: string;
+  to?: string;
+  problems?: Record<string, string>;
+  labels?: [string, string];
+  testIdPrefix?: string;
+}) {
+  return (
+    <>
+      <label className={filterLabel}>
+        {labels[0]}
+        <Input name="from" type="date" min={FIRST_DAY} max={LAST_DAY} defaultValue={from ?? ""} data-testid={`${testIdPrefix}-from`} {...problemProps(problems, "from")} />
+        <FilterProblem problems={problems} name="from" />
+      </label>
+      <label className={filterLabel}>
+        {labels[1]}
+        <Input name="to" type="date" min={FIRST_DAY} max={LAST_DAY} defaultValue={to ?? ""} data-testid={`${testIdPrefix}-to`} {...problemProps(problems, "to")} />
+        <FilterProblem problems={problems} name="to" />
+      </label>
+    </>
+  );
 }
 
 export function AmountRangeFields({ min, max, problems = {} }: { min: string; max: string; problems?: Record<string, string> }) {
@@ -43,14 +97,7 @@ export function FilterFooter({ base, sort, dir, pageSize, className }: { base: s
       <input type="hidden" name="sort" value={sort} />
       <input type="hidden" name="dir" value={dir} />
       <div className={cn("col-span-2 flex items-end gap-2", className)}>
-        <label className={filterLabel}>
-          Rows
-          <NativeSelect name="pageSize" defaultValue={String(pageSize)} data-testid="filter-page-size">
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </NativeSelect>
-        </label>
+        <PageSizeField value={pageSize} testId="filter-page-size" />
         <Button type="submit" data-testid="filter-apply">
           Apply
         </Button>
@@ -59,5 +106,18 @@ export function FilterFooter({ base, sort, dir, pageSize, className }: { base: s
         </Link>
       </div>
     </>
+  );
+}
+
+export function PageSizeField({ value, testId }: { value: number; testId?: string }) {
+  return (
+    <label className={filterLabel}>
+      Rows
+      <NativeSelect name="pageSize" defaultValue={String(value)} data-testid={testId}>
+        {PAGE_SIZES.map((size) => (
+          <option key={size}>{size}</option>
+        ))}
+      </NativeSelect>
+    </label>
   );
 }

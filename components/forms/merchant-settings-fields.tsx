@@ -8,6 +8,8 @@ interface Values {
   usaepayBaseUrl?: string | null;
   usaepayEndpointKey?: string | null;
   clientpayBaseUrl?: string | null;
+  businessTimeZone?: string | null;
+  batchCloseTime?: string | null;
 }
 
 /** The account settings fields, shared by the create and edit forms. */
@@ -35,6 +37,12 @@ export function MerchantSettingsFields({ values, errors, idPrefix }: { values: V
       </Field>
       <Field id={id("clientpayBaseUrl")} label="ClientPay base URL (optional)" errors={errors.clientpayBaseUrl} hint="Leave empty to use the environment's host.">
         <Input id={id("clientpayBaseUrl")} name="clientpayBaseUrl" defaultValue={values.clientpayBaseUrl ?? ""} placeholder="https://api.sandbox.clientpay.com/v2" aria-invalid={!!errors.clientpayBaseUrl} />
+      </Field>
+      <Field id={id("businessTimeZone")} label="Business time zone (optional)" errors={errors.businessTimeZone} hint={'The overview\'s "today" and the batch cut-off are in it, e.g. America/New_York. Empty: UTC.'}>
+        <Input id={id("businessTimeZone")} name="businessTimeZone" defaultValue={values.businessTimeZone ?? ""} placeholder="America/New_York" aria-invalid={!!errors.businessTimeZone} />
+      </Field>
+      <Field id={id("batchCloseTime")} label="Daily batch cut-off (optional)" errors={errors.batchCloseTime} hint="When the open batch closes each day, in the business time zone (24-hour, e.g. 21:30).">
+        <Input id={id("batchCloseTime")} name="batchCloseTime" type="time" defaultValue={values.batchCloseTime ?? ""} aria-invalid={!!errors.batchCloseTime} />
       </Field>
     </>
   );

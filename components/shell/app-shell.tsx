@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
+import { TimeZoneProvider } from "@/components/time/time-zone";
 import { Badge } from "@/components/ui/badge";
 import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
@@ -16,7 +17,8 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
     { href: "/access-ids", label: "Access IDs", show: can(viewer.role, "access-ids:read") },
     { href: "/admin/merchants", label: "Merchant accounts", show: can(viewer.role, "merchants:manage") },
     { href: "/admin/users", label: "Users", show: can(viewer.role, "users:read") },
-    { href: "/admin/audit", label: "Audit log", show: can(viewer.role, "audit:read") },
+    { href: "/admin/audit", label: "Audit log", show: can(viewer.role, "audit:read") || can(viewer.role, "audit:read-money") },
+    { href: "/account", label: "Profile", show: can(viewer.role, "profile:update") },
   ].filter((item) => item.show);
 
   return (
@@ -34,10 +36,10 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             </Link>
           </div>
           <div className="flex items-center gap-3">
-            <div className="hidden text-right sm:block">
+            <Link href="/account" className="hidden rounded text-right hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 sm:block" title="Your profile and time zone">
               <p className="text-sm font-medium" data-testid="viewer-name">{viewer.name}</p>
               <p className="text-xs text-slate-500">{viewer.email}</p>
-            </div>
+            </Link>
             <Badge tone={viewer.role === "ADMIN" ? "info" : "neutral"} data-testid="viewer-role">
               {ROLE_LABELS[viewer.role]}
             </Badge>
@@ -59,7 +61,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
         </nav>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-        {children}
+        <TimeZoneProvider zone={zoneOf(viewer)}>{children}</TimeZoneProvider>
       </main>
     </div>
   );

@@ -14,8 +14,16 @@ test.describe("roles", () => {
     await context.close();
   });
 
-  test("a manager cannot open the audit log either", async ({ browser }) => {
+  test("a manager's audit log has only the money events of their own accounts", async ({ browser }) => {
     const { page, context } = await asRole(browser, "manager");
+    await page.goto("/admin/audit");
+    await expect(page.getByText("The refunds, voids and payments of your accounts")).toBeVisible();
+    await expect(page.getByTestId("audit-event").filter({ hasText: "auth.sign_in" })).toHaveCount(0);
+    await context.close();
+  });
+
+  test("a viewer cannot open the audit log", async ({ browser }) => {
+    const { page, context } = await asRole(browser, "viewer");
     await page.goto("/admin/audit");
     await expect(page.getByTestId("forbidden")).toBeVisible();
     await context.close();

@@ -1,13 +1,13 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, GENERIC_USER_MESSAGE, STEP_UP_REQUIRED } from "@/lib/errors";
+import { STEP_UP_REQUIRED } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { currentRequestMeta, type RequestMeta } from "@/lib/request-meta";
 import { SESSION_ENDED_MESSAGE, type ActionState } from "./action-state";
+import { allows, NOT_ALLOWED_MESSAGE, safeMessageOf, type PermissionRule } from "./gate";
 
 // Fields never sent back to the browser, even to the person who typed them.
 const SECRET_FIELD = /password|pin$|^key$|apikey|accountkey|integratorkey|signaturekey|secret|token|accessid|requestid/i;
@@ -38,7 +38,8 @@ export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: Fo
 interface ActionDefinition<Schema extends z.ZodType> {
   /** For logs: which action ran. */
   name: string;
-  permission: Permission;
+  /** One permission, or a list of which any one is enough. */
+  permission: PermissionRule;
   schema: Schema;
   handler: (viewer: Viewer, input: z.infer<Schema>, meta: RequestMeta) => Promise<ActionState | void>;
 }
@@ -60,9 +61,9 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
     const viewer = await getViewer();
     // What was typed (never secrets) comes back, so the form keeps it while the person signs in again.
     if (!viewer) return { status: "error", message: SESSION_ENDED_MESSAGE, sessionEnded: true, values: echoableValues(formData) };
-    if (!can(viewer.role, definition.permission)) {
+    if (!allows(viewer, definition.permission)) {
       logger.warn({ action: definition.name, userId: viewer.id }, "action refused: missing permission");
-      return { status: "error", message: "You are not allowed to do this." };
+      return { status: "error", message: NOT_ALLOWED_MESSAGE };
     }
 
     const parsed = parseForm(definition.schema, formData);
@@ -74,9 +75,10 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       return result.status === "error" && !result.values ? { ...result, values: echoableValues(formData) } : result;
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { status: "error", message: error.userMessage, values: echoableValues(formData), ...(error.code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };
-      logger.error({ action: definition.name, userId: viewer.id, err: error }, "action failed");
-      return { status: "error", message: GENERIC_USER_MESSAGE };
+      const { message, code } = safeMessageOf(error, { name: definition.name, userId: viewer.id, kind: "action" });
+      // An AppError (code set) is a refusal the person can act on: keep what they typed.
+      if (code === null) return { status: "error", message };
+      return { status: "error", message, values: echoableValues(formData), ...(code === STEP_UP_REQUIRED ? { stepUp: true } : {}) };
     }
   };
 }

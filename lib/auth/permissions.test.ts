@@ -8,8 +8,9 @@ const EXPECTED: Record<RoleName, Permission[]> = {
     "dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "mirror:lookup-live", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request",
     "transactions:refund", "transactions:void", "transactions:capture", "transactions:email-receipt", "refunds:approve", "customers:charge",
     "payments:read", "payment-requests:read", "payers:read", "payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge",
+    "profile:update", "transactions:export", "customers:export", "audit:read-money", "audit:export",
   ],
-  VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "sync:run", "access-ids:read", "payments:read", "payment-requests:read", "payers:read"],
+  VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "sync:run", "access-ids:read", "payments:read", "payment-requests:read", "payers:read", "profile:update"],
 };
 
 describe("permission table", () => {
@@ -22,8 +23,8 @@ describe("permission table", () => {
     }
   }
 
-  it("never lets a viewer change anything", () => {
-    const writes = PERMISSIONS.filter((permission) => !permission.endsWith(":read") && permission !== "dashboard:view" && permission !== "sync:run");
+  it("never lets a viewer change or take away anything but their own profile", () => {
+    const writes = PERMISSIONS.filter((permission) => !permission.endsWith(":read") && !["dashboard:view", "sync:run", "profile:update"].includes(permission));
     for (const permission of writes) expect(can("VIEWER", permission)).toBe(false);
   });
 

@@ -44,6 +44,13 @@ export const PERMISSIONS = [
   "users:read",
   "users:manage",
   "audit:read",
+  // Numbers & time (issue 13): exports per table, the managers' slice of the audit log, own profile.
+  "transactions:export",
+  "customers:export",
+  "audit:export",
+  /** Only the money events (refunds, voids, payments …) of the accounts granted to the viewer. */
+  "audit:read-money",
+  "profile:update",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +66,7 @@ const READ: Permission[] = [
   "payments:read",
   "payment-requests:read",
   "payers:read",
+  "profile:update",
 ];
 
 /**
@@ -71,9 +79,12 @@ const MONEY: Permission[] = ["transactions:refund", "transactions:void", "transa
 /** ClientPay's: refunds and voids, payment requests, charging a saved method. Payer records are the admins'. */
 const CLIENTPAY_MONEY: Permission[] = ["payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge"];
 
+/** Numbers (issue 13): exports of the tables they read, and the money events of their own accounts. */
+const NUMBERS: Permission[] = ["transactions:export", "customers:export", "audit:read-money", "audit:export"];
+
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  MANAGER: new Set<Permission>([...READ, ...MONEY, ...CLIENTPAY_MONEY, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request"]),
+  MANAGER: new Set<Permission>([...READ, ...MONEY, ...CLIENTPAY_MONEY, "mirror:lookup-live", "access-ids:validate", "access-ids:test-request", ...NUMBERS]),
   VIEWER: new Set<Permission>(READ),
 };
 

@@ -45,13 +45,13 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   if (!check.ok) return { kind: "signed-out", reason: check.reason === "missing" ? "none" : "ended" };
   const session = check.session;
   if (session.userId !== uid) return { kind: "signed-out", reason: "none" };
-  const user = await db.user.findUnique({ where: { id: uid }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+  const user = await db.user.findUnique({ where: { id: uid }, select: { id: true, email: true, name: true, role: true, disabled: true, timeZone: true } });
   if (!user || user.disabled) return { kind: "signed-out", reason: "ended" };
   const person = { id: user.id, email: user.email, name: user.name, role: user.role };
   if (session.stage !== "active") return { kind: "pending", stage: session.stage as Exclude<SessionStage, "active">, session, user: person };
   // Promoted to a role that needs 2FA while signed in: enrol before going on (PCI DSS 8.4.2).
   if (twoFactorRequiredFor(user.role) && !(await twoFactorEnabled(user.id))) return { kind: "pending", stage: "enrol", session, user: person };
-  return { kind: "signed-in", viewer: { ...person, sessionId: session.id }, session };
+  return { kind: "signed-in", viewer: { ...person, sessionId: session.id, ...(user.timeZone ? { timeZone: user.timeZone } : {}) }, session };
 });
 
 /** Restarting the idle timer need not hold up the page: the write runs once the response is sent. */

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "@/lib/time-zone";
 import type { RoleName } from "./permissions";
 
 /**
@@ -10,6 +11,13 @@ export interface Viewer {
   email: string;
   name: string;
   role: RoleName;
+  /** The user's IANA time zone; absent until one is saved (the browser's, on first sign-in). */
+  timeZone?: string;
   /** The server-side session this request runs in (lib/auth/sessions.ts): what step-up checks. */
   sessionId?: string;
+}
+
+/** The zone every date is shown and filtered in for this viewer. */
+export function zoneOf(viewer: Pick<Viewer, "timeZone">): string {
+  return viewer.timeZone ?? DEFAULT_TIME_ZONE;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActionState } from "@/lib/actions/action-state";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GatewayDeps } from "@/lib/gateways/clients";
@@ -125,7 +125,7 @@ export type BatchList = Paged<BatchDto> & LiveRead & { listedAt: string | null; 
 async function openBatchOf(viewer: Viewer, merchant: MerchantDto, row: Row | null, voids: Map<string, { count: number; cents: number }>): Promise<OpenBatch | null> {
   if (!row) return null;
   const [totals, blocking, generation] = await Promise.all([
-    mirrorTransactionTotals(merchant.id, {}, { batchKey: row.key }),
+    mirrorTransactionTotals({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer), batchKey: row.key }, {}),
     findBlockingAttempt(merchant.id, "usaepay", row.key),
     tokenGeneration(merchant.id, row.key),
   ]);
@@ -172,10 +172,10 @@ export async function getBatchDetail(viewer: Viewer, slug: string, key: string, 
         drop: () => db.mirrorBatch.deleteMany({ where: { merchantAccountId: merchant.id, key } }),
       });
   const row = await db.mirrorBatch.findUnique({ where });
-  const scope = { batchKey: key };
+  const scope = { merchantAccountId: merchant.id, timeZone: zoneOf(viewer), batchKey: key };
   // A batch only Paydesk's transactions know of (USAePay unreachable) still shows them.
   // The batch page has no filters, so the page's totals are the whole batch's.
-  const [{ totals, ...transactions }, voids] = await Promise.all([listMirrorTransactionsWithTotals(merchant.id, { q: "", sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize }, scope), localVoids(merchant.id, [key])]);
+  const [{ totals, ...transactions }, voids] = await Promise.all([listMirrorTransactionsWithTotals(scope, { q: "", sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize }), localVoids(merchant.id, [key])]);
   const batch = row ? toDto(row, voids.get(key)) : unknownBatch(key);
   return { ...read, batch, transactions, totals, open: row?.status === "open" ? await openBatchOf(viewer, merchant, row, voids) : null };
 }

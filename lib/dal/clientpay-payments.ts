@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GatewayDeps } from "@/lib/gateways/clients";
@@ -51,7 +51,7 @@ export async function listClientpayPayments(viewer: Viewer, merchantSlug: string
   const merchant = await merchantFor(viewer, "payments:read", { slug: merchantSlug });
   // Someone is looking: refresh a stale copy in the background (the page never waits for it).
   await requestClientpaySyncIfStale(merchant.id, { deps });
-  const [page, copy, access] = await Promise.all([listClientpayPaymentRows(merchant.id, query), clientpayCopyStatus(merchant.id), clientpayAccessOf(merchant.id)]);
+  const [page, copy, access] = await Promise.all([listClientpayPaymentRows({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer) }, query), clientpayCopyStatus(merchant.id), clientpayAccessOf(merchant.id)]);
   return { ...page, copy, access };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { GatewayDeps } from "@/lib/gateways/clients";
 import type { UsaepayCustomer } from "@/lib/payments/usaepay";
@@ -57,7 +57,7 @@ export async function getCustomerDetail(viewer: Viewer, merchantSlug: string, ke
   if (!row) return notMirrored(viewer);
   const freshness = await keepFresh(liveCustomer(viewer, merchant, key, deps), row.detailSyncedAt);
   const transactions = can(viewer.role, "transactions:read")
-    ? await listMirrorTransactions(merchant.id, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE }, { customerKey: key })
+    ? await listMirrorTransactions({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer), customerKey: key }, { q: "", sort: "created", dir: "desc", page, pageSize: CUSTOMER_TRANSACTIONS_PAGE_SIZE })
     : null;
   return { ...freshness, customer: toCustomerDetailDto(row), transactions };
 }

@@ -29,6 +29,8 @@ const settingsOf = (merchant: Awaited<ReturnType<typeof makeMerchant>>, change: 
   usaepayBaseUrl: merchant.usaepayBaseUrl,
   usaepayEndpointKey: merchant.usaepayEndpointKey,
   clientpayBaseUrl: merchant.clientpayBaseUrl,
+  businessTimeZone: null,
+  batchCloseTime: null,
   ...change,
 });
 

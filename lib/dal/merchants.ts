@@ -36,6 +36,8 @@ export interface MerchantSettings {
   usaepayBaseUrl: string | null;
   usaepayEndpointKey: string | null;
   clientpayBaseUrl: string | null;
+  businessTimeZone: string | null;
+  batchCloseTime: string | null;
 }
 
 async function uniqueSlug(name: string): Promise<string> {
@@ -81,7 +83,10 @@ export async function createMerchant(viewer: Viewer, settings: MerchantSettings,
  */
 export async function updateMerchantSettings(viewer: Viewer, merchantId: string, settings: MerchantSettings, meta: RequestMeta, deps: GatewayDeps = {}): Promise<void> {
   const before = await getMerchantForAdmin(viewer, merchantId);
-  const beforeSettings = { name: before.name, environment: before.environment, usaepayBaseUrl: before.usaepayBaseUrl, usaepayEndpointKey: before.usaepayEndpointKey, clientpayBaseUrl: before.clientpayBaseUrl };
+  const beforeSettings = {
+    name: before.name, environment: before.environment, usaepayBaseUrl: before.usaepayBaseUrl, usaepayEndpointKey: before.usaepayEndpointKey,
+    clientpayBaseUrl: before.clientpayBaseUrl, businessTimeZone: before.businessTimeZone, batchCloseTime: before.batchCloseTime,
+  };
   const audit = (outcome: "success" | "failure", extra: Record<string, unknown> = {}) => ({
     actor: viewer,
     action: "merchant.update",

@@ -49,6 +49,22 @@ describe("transactions data layer", () => {
     expect(paged).toMatchObject({ total: 4, page: 1, pageSize: 10 });
   });
 
+  it("takes a date filter's days in the viewer's zone: 23:30 there falls on that day, and 'to' includes it", async () => {
+    const merchant = await mirrorWith([
+      // 23:30 on 3 February in New York is 04:30 on the 4th in UTC.
+      { key: "late", amountCents: 100, brand: "Visa", holder: "A", status: "S", created: "2026-02-04T04:30:00.000Z" },
+      // 00:10 on 4 February in New York.
+      { key: "early", amountCents: 100, brand: "Visa", holder: "B", status: "S", created: "2026-02-04T05:10:00.000Z" },
+    ]);
+    const viewer = await admin();
+    const keys = async (timeZone: string | undefined, params: Record<string, string>) =>
+      (await listTransactions({ ...viewer, timeZone }, merchant.slug, parseTransactionQuery(params))).items.map((item) => item.key);
+    expect(await keys("America/New_York", { from: "2026-02-03", to: "2026-02-03" })).toEqual(["late"]);
+    expect(await keys("America/New_York", { from: "2026-02-04", to: "2026-02-04" })).toEqual(["early"]);
+    expect(await keys(undefined, { from: "2026-02-04", to: "2026-02-04" })).toEqual(["early", "late"]);
+    expect(await keys("America/New_York", { to: "2026-02-03" })).toEqual(["late"]);
+  });
+
   it("searches as people type: a name either way round, an email, refnum, invoice or last four", async () => {
     const merchant = await db.merchantAccount.create({ data: { slug: `dal-${randomUUID().slice(0, 8)}`, name: "search" } });
     const viewer = await admin();

@@ -1,6 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { zoneOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { GatewayDeps } from "@/lib/gateways/clients";
 import type { UsaepayTransaction } from "@/lib/payments/usaepay";
@@ -30,7 +30,7 @@ export type { MoneyAttemptDto } from "./internal/money-attempts";
 /** A page of the table, with the totals row (count, gross, refunds, net) of every row the filters match, computed in the database. */
 export async function listTransactions(viewer: Viewer, merchantSlug: string, query: TransactionQuery): Promise<Paged<TransactionDto> & { totals: TransactionTotals }> {
   const merchant = await merchantForTable(viewer, "transactions:read", merchantSlug);
-  return listMirrorTransactionsWithTotals(merchant.id, query);
+  return listMirrorTransactionsWithTotals({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer) }, query);
 }
 
 export type TransactionDetail = DetailFreshness & {

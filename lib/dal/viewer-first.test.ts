@@ -57,9 +57,9 @@ describe("the DAL's public face", () => {
   });
 
   it("catches one that lacks it (the check can fail)", { timeout: 60_000 }, () => {
-    // The mirror queries take an account id, not a viewer: that is why they are internal.
+    // The mirror queries take an account scope, not a viewer: that is why they are internal.
     expect(viewerlessExports([path.join(dalDir, "internal/mirror-transactions.ts")])).toEqual(
-      expect.arrayContaining([expect.stringContaining("listMirrorTransactions(merchantAccountId: string")]),
+      expect.arrayContaining([expect.stringContaining("listMirrorTransactions(scope: TransactionScope")]),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dailyTimeSchema, timeZoneSchema } from "@/lib/time-zone";
 
 /** Which gateway hosts an account talks to; lib/gateways/endpoints.ts resolves each to URLs. */
 export const ENVIRONMENTS = ["emulator", "sandbox", "production"] as const;
@@ -9,6 +10,16 @@ export const ENVIRONMENT_LABELS: Record<Environment, string> = {
   sandbox: "Sandbox",
   production: "Production",
 };
+
+/** An optional field: empty means null, anything else must pass `schema`. */
+function emptyIsNull(max: number, schema: z.ZodType<string, string>) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || null)
+    .pipe(schema.nullable());
+}
 
 const optionalUrl = z
   .string()
@@ -28,6 +39,10 @@ export const merchantSettingsSchema = z.object({
     .regex(/^[A-Za-z0-9_-]*$/, "Use letters, digits, - or _ only.")
     .transform((value) => value || null),
   clientpayBaseUrl: optionalUrl,
+    /** Empty: UTC. The overview's "today" and the batch cut-off are in this zone. */
+  businessTimeZone: emptyIsNull(64, timeZoneSchema),
+  /** Empty: not set (the overview then cannot say when the open batch closes). */
+  batchCloseTime: emptyIsNull(5, dailyTimeSchema),
 });
 
 export const updateMerchantSchema = merchantSettingsSchema.extend({ merchantId: z.string().min(1).max(64) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ColumnChoice } from "./table-columns";
 import { isoDay } from "./days";
 import { rangeFilterProblems, type FilterProblems } from "./filter-problems";
 import { parseDollars } from "./money";
@@ -27,7 +28,49 @@ export const TRANSACTION_STATUSES = {
 } as const;
 export type TransactionStatus = keyof typeof TRANSACTION_STATUSES;
 
-export const CARD_TYPES = ["Visa", "MasterCard", "Amex", "Discover"] as const;
+/**
+ * Card types as the filter names them, and the codes the gateway stores for each: USAePay's
+ * `creditcard.type` is a short code (docs/usaepay-api.md, Transaction objects); full names are
+ * kept too, for copies written by hand or by older answers.
+ */
+export const CARD_BRANDS = {
+  Visa: ["V", "Visa"],
+  MasterCard: ["M", "MasterCard"],
+  Amex: ["A", "Amex", "American Express"],
+  Discover: ["DS", "Discover"],
+} as const;
+export const CARD_TYPES = Object.keys(CARD_BRANDS) as (keyof typeof CARD_BRANDS)[];
+
+/** "V" → "Visa"; an unknown code as it came. */
+export function cardBrandLabel(code: string | null): string | null {
+  if (!code) return null;
+  return (Object.entries(CARD_BRANDS) as [string, readonly string[]][]).find(([, codes]) => codes.includes(code))?.[0] ?? code;
+}
+
+/** The transactions table's columns: the table shows the `inTable` ones; exports offer all. */
+export const TRANSACTION_COLUMNS = [
+  { id: "created", label: "Date", inTable: true },
+  { id: "refnum", label: "Ref #", inTable: true },
+  { id: "cardholder", label: "Customer", inTable: true },
+  { id: "card", label: "Card", inTable: true },
+  { id: "status", label: "Status", inTable: true },
+  { id: "type", label: "Type", inTable: true },
+  { id: "amount", label: "Amount", inTable: true },
+  { id: "result", label: "Result" },
+  { id: "authCode", label: "Auth code" },
+  { id: "customerEmail", label: "Customer email" },
+  { id: "invoice", label: "Invoice" },
+  { id: "orderId", label: "Order ID" },
+  { id: "description", label: "Description" },
+  { id: "batch", label: "Batch #" },
+  { id: "tax", label: "Tax" },
+  { id: "tip", label: "Tip" },
+  { id: "entryMode", label: "Entry mode" },
+  { id: "avs", label: "AVS" },
+  { id: "cvc", label: "CVC" },
+  { id: "error", label: "Decline or error" },
+  { id: "key", label: "Transaction key" },
+] as const satisfies readonly ColumnChoice[];
 export const TRANSACTION_SORTS = ["created", "amount", "status", "cardholder"] as const;
 export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
 
@@ -38,11 +81,13 @@ const schema = tableQuerySchema(TRANSACTION_SORTS, {
   to: isoDay,
   min: dollarsToCents,
   max: dollarsToCents,
-  card: z.enum(CARD_TYPES).optional().catch(undefined),
+  card: z.enum(CARD_TYPES as [keyof typeof CARD_BRANDS, ...(keyof typeof CARD_BRANDS)[]]).optional().catch(undefined),
 });
 
 export type TransactionQuery = z.infer<typeof schema>;
-const KEYS = ["q", "status", "type", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
+/** The URL keys of the table's state (a saved view keeps all but the page). */
+export const TRANSACTION_URL_KEYS = ["q", "status", "type", "from", "to", "min", "max", "card", "sort", "dir", "page", "pageSize"] as const;
+const KEYS = TRANSACTION_URL_KEYS;
 
 export function parseTransactionQuery(params: SearchParams): TransactionQuery {
   return schema.parse(pick(params, KEYS));

@@ -2,9 +2,10 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { ClientpayPayment } from "@/lib/payments/clientpay";
+import { zonedDayRange } from "@/lib/time-zone";
 import type { ClientpayPaymentQuery, ClientpayStatus } from "@/lib/validation/clientpay-payments";
 import type { Paged } from "@/lib/validation/table-state";
-import { centsRange, dayRange } from "./mirror-transactions";
+import { centsRange } from "./mirror-transactions";
 import type { Tx } from "./money-attempts";
 
 /**
@@ -163,13 +164,20 @@ export function toClientpayPaymentDto(row: Row): ClientpayPaymentDto {
 
 // ---- reading -------------------------------------------------------------------------------------
 
+/** Which account's payments, and the viewer's zone: a date filter's days are days there. */
+export interface ClientpayScope {
+  merchantAccountId: string;
+  timeZone: string;
+}
+
 /**
  * The filter of the payments table as a Prisma where, for this account only. The one builder for
  * every reader of the local copy (the table, its totals, an export, an overview figure).
  */
-export function clientpayPaymentWhere(merchantAccountId: string, query: Partial<Pick<ClientpayPaymentQuery, "q" | "status" | "method" | "from" | "to" | "min" | "max">>): Prisma.ClientpayPaymentWhereInput {
+export function clientpayPaymentWhere(scope: ClientpayScope, query: Partial<Pick<ClientpayPaymentQuery, "q" | "status" | "method" | "from" | "to" | "min" | "max">>): Prisma.ClientpayPaymentWhereInput {
+  const { merchantAccountId } = scope;
   const q = query.q?.trim().toLowerCase();
-  const paidAt = dayRange(query.from, query.to);
+  const paidAt = zonedDayRange(query.from, query.to, scope.timeZone);
   const amountCents = centsRange(query.min, query.max);
   return {
     merchantAccountId,
@@ -218,8 +226,8 @@ export async function clientpayTotals(where: Prisma.ClientpayPaymentWhereInput):
   return totals;
 }
 
-export async function listClientpayPaymentRows(merchantAccountId: string, query: ClientpayPaymentQuery): Promise<Paged<ClientpayPaymentDto> & { totals: ClientpayTotals }> {
-  const where = clientpayPaymentWhere(merchantAccountId, query);
+export async function listClientpayPaymentRows(scope: ClientpayScope, query: ClientpayPaymentQuery): Promise<Paged<ClientpayPaymentDto> & { totals: ClientpayTotals }> {
+  const where = clientpayPaymentWhere(scope, query);
   const [rows, totals] = await Promise.all([
     db.clientpayPayment.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     clientpayTotals(where),

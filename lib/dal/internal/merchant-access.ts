@@ -21,13 +21,15 @@ export interface MerchantDto extends MerchantSummaryDto {
   usaepayBaseUrl: string | null;
   usaepayEndpointKey: string | null;
   clientpayBaseUrl: string | null;
+  businessTimeZone: string | null;
+  batchCloseTime: string | null;
   createdAt: Date;
   /** The hosts calls actually go to, overrides and the emulator URLs applied. */
   endpoints: ResolvedEndpoints;
 }
 
 export const summarySelect = { id: true, slug: true, name: true, environment: true } as const;
-const merchantSelect = { ...summarySelect, usaepayBaseUrl: true, usaepayEndpointKey: true, clientpayBaseUrl: true, createdAt: true } as const;
+const merchantSelect = { ...summarySelect, usaepayBaseUrl: true, usaepayEndpointKey: true, clientpayBaseUrl: true, businessTimeZone: true, batchCloseTime: true, createdAt: true } as const;
 
 /** Admins see every account; everyone else only the accounts granted to them. */
 export function accessibleTo(viewer: Viewer): Prisma.MerchantAccountWhereInput {

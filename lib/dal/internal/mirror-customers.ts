@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { MirrorBillingSchedule, MirrorPaymentMethod } from "@/lib/sync/mirror-rows";
 import type { CustomerQuery } from "@/lib/validation/customers";
 import type { Paged } from "@/lib/validation/table-state";
+import { orderByOf, type SortKey } from "./keyset";
 import { mirrorSearch } from "./mirror-search";
 import { readPage } from "./paging";
 
@@ -49,21 +50,34 @@ function toDto(row: Row): CustomerDto {
   };
 }
 
-const ORDER: Record<CustomerQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorCustomerOrderByWithRelationInput[]> = {
-  newest: (dir) => [{ gatewayId: dir }, { key: dir }],
-  name: (dir) => [{ displayNameLower: dir }, { key: "asc" }],
-  email: (dir) => [{ email: dir }, { key: "asc" }],
-  city: (dir) => [{ city: dir }, { key: "asc" }],
-};
+/** The one definition of the customers table's filters, search included (page and export). */
+export async function customerWhere(merchantAccountId: string, query: Pick<CustomerQuery, "q">): Promise<Prisma.MirrorCustomerWhereInput> {
+  return { merchantAccountId, ...(await mirrorSearch("customers", merchantAccountId, query.q)).where };
+}
 
-/** A page of the account's mirrored customers, searched and sorted (ties broken by key, so paging is stable). */
+/** The one definition of the table's orders, each ending in the row key (stable paging and exports). */
+export function customerSortKeys(sort: CustomerQuery["sort"], dir: CustomerQuery["dir"]): SortKey[] {
+  switch (sort) {
+    case "newest":
+      return [{ field: "gatewayId", dir, nullable: true }, { field: "key", dir }];
+    case "name":
+      return [{ field: "displayNameLower", dir }, { field: "key", dir: "asc" }];
+    case "email":
+      return [{ field: "email", dir, nullable: true }, { field: "key", dir: "asc" }];
+    case "city":
+      return [{ field: "city", dir, nullable: true }, { field: "key", dir: "asc" }];
+  }
+}
+
+/** A page of the account's mirrored customers, searched and sorted. */
 export async function listMirrorCustomers(merchantAccountId: string, query: CustomerQuery): Promise<Paged<CustomerDto>> {
   const search = await mirrorSearch("customers", merchantAccountId, query.q);
   const where: Prisma.MirrorCustomerWhereInput = { merchantAccountId, ...search.where };
+  const orderBy = orderByOf(customerSortKeys(query.sort, query.dir)) as Prisma.MirrorCustomerOrderByWithRelationInput[];
   const page = await readPage(
     query,
     () => (search.total !== undefined ? Promise.resolve(search.total) : db.mirrorCustomer.count({ where })),
-    (skip, take) => db.mirrorCustomer.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+    (skip, take) => db.mirrorCustomer.findMany({ where, orderBy, skip, take }),
   );
   return { ...page, items: page.items.map(toDto) };
 }

@@ -20,7 +20,7 @@ function tx(merchantId: string, key: string, cardholder: string) {
   return transactionRow(merchantId, { key, refnum: `R${key}`, createdAt: "2026-02-01T10:00:00.000Z", outcome: "approved", resultCode: "A", amountCents: 100, card: { cardholder }, isDuplicate: false, availableActions: [] });
 }
 
-const found = async (merchantId: string, q: string) => (await listMirrorTransactions(merchantId, { ...query, q })).items.map((item) => item.key).sort();
+const found = async (merchantId: string, q: string) => (await listMirrorTransactions({ merchantAccountId: merchantId, timeZone: "UTC" }, { ...query, q })).items.map((item) => item.key).sort();
 
 describe("mirror search indexes", () => {
   it("keep step with inserts, upserts, updates and deletes", async () => {
@@ -77,7 +77,7 @@ describe("mirror search indexes", () => {
     const common = await mirrorSearch("transactions", crowd.id, "common");
     expect(common.where).toEqual({ AND: [{ search: { contains: "common" } }] });
     if (sqlite) expect(common.total).toBe(CANDIDATE_LIMIT + 1);
-    expect((await listMirrorTransactions(crowd.id, { ...query, q: "common name", pageSize: 10 })).total).toBe(CANDIDATE_LIMIT + 1);
+    expect((await listMirrorTransactions({ merchantAccountId: crowd.id, timeZone: "UTC" }, { ...query, q: "common name", pageSize: 10 })).total).toBe(CANDIDATE_LIMIT + 1);
     expect(await found(crowd.id, "name 899")).toEqual(["k899"]);
   });
 });

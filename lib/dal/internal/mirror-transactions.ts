@@ -1,9 +1,11 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TransactionRow } from "@/lib/sync/mirror-rows";
+import { zonedDayRange } from "@/lib/time-zone";
 import type { Paged } from "@/lib/validation/table-state";
 import { MONEY_IN_TYPES, MONEY_OUT_TYPES, transactionTypeOf, type TransactionType } from "@/lib/validation/transaction-types";
-import { TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { CARD_BRANDS, TRANSACTION_STATUSES, type TransactionQuery } from "@/lib/validation/transactions";
+import { orderByOf, type SortKey } from "./keyset";
 import { mirrorSearch } from "./mirror-search";
 import { readPage } from "./paging";
 
@@ -62,61 +64,72 @@ export function toTransactionDto(row: StoredRow): TransactionDto {
   };
 }
 
-/** Half-open UTC day range: from 00:00 of `from` to 00:00 after `to`. Shared by every table with a date filter. */
-export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
-  if (!from && !to) return undefined;
-  return {
-    ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
-    ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}),
-  };
-}
-
-/** Inclusive amount range in cents, or undefined when neither end is set. Shared like dayRange. */
+/** Inclusive amount range in cents, or undefined when neither end is set. Shared by every table with an amount filter (dates: zonedDayRange in lib/time-zone.ts). */
 export function centsRange(min?: number, max?: number): Prisma.IntFilter | undefined {
   if (min === undefined && max === undefined) return undefined;
   return { ...(min !== undefined ? { gte: min } : {}), ...(max !== undefined ? { lte: max } : {}) };
 }
 
-/** Narrows a table to one customer's or one batch's transactions. */
+/** Which rows a transactions query covers besides its URL filters. */
 export interface TransactionScope {
+  merchantAccountId: string;
+  /** The viewer's zone: a date filter's days are days there. */
+  timeZone: string;
+  /** Only this customer's transactions (the customer detail page). */
   customerKey?: string;
+  /** Only this batch's transactions (the batch detail page). */
   batchKey?: string;
 }
 
 /** The table's filters other than search, which the search index cannot count for. */
-function filterWhere(query: Partial<TransactionQuery>, scope: TransactionScope): Prisma.MirrorTransactionWhereInput {
+function filterWhere(scope: TransactionScope, query: Partial<TransactionQuery>): Prisma.MirrorTransactionWhereInput {
+  const created = zonedDayRange(query.from, query.to, scope.timeZone);
+  const amountCents = centsRange(query.min, query.max);
   return {
     ...(scope.customerKey ? { customerKey: scope.customerKey } : {}),
     ...(scope.batchKey ? { batchKey: scope.batchKey } : {}),
     ...(query.type ? { kind: query.type } : {}),
     ...(query.status ? { statusCode: { in: [...TRANSACTION_STATUSES[query.status].codes] } } : {}),
-    ...(query.card ? { cardBrand: query.card } : {}),
-    ...(dayRange(query.from, query.to) ? { createdAt: dayRange(query.from, query.to) } : {}),
-    ...(centsRange(query.min, query.max) ? { amountCents: centsRange(query.min, query.max) } : {}),
+    ...(query.card ? { cardBrand: { in: [...CARD_BRANDS[query.card]] } } : {}),
+    ...(created ? { createdAt: created } : {}),
+    ...(amountCents ? { amountCents } : {}),
   };
 }
 
-/** Every filter of the table, search included (for any query over the same rows as the table). */
-export async function transactionWhere(merchantAccountId: string, query: Partial<TransactionQuery>, scope: TransactionScope = {}): Promise<Prisma.MirrorTransactionWhereInput> {
-  return { merchantAccountId, ...filterWhere(query, scope), ...(await mirrorSearch("transactions", merchantAccountId, query.q)).where };
+/**
+ * The one definition of the transactions table's filters, search included: the page, its
+ * totals, its export and the overview's links all use it.
+ */
+export async function transactionWhere(scope: TransactionScope, query: Partial<TransactionQuery>): Promise<Prisma.MirrorTransactionWhereInput> {
+  return { merchantAccountId: scope.merchantAccountId, ...filterWhere(scope, query), ...(await mirrorSearch("transactions", scope.merchantAccountId, query.q)).where };
 }
 
-const ORDER: Record<TransactionQuery["sort"], (dir: Prisma.SortOrder) => Prisma.MirrorTransactionOrderByWithRelationInput[]> = {
-  created: (dir) => [{ createdAt: dir }, { key: dir }],
-  amount: (dir) => [{ amountCents: dir }, { createdAt: "desc" }],
-  status: (dir) => [{ statusCode: dir }, { createdAt: "desc" }],
-  cardholder: (dir) => [{ cardholder: dir }, { createdAt: "desc" }],
-};
+/** The one definition of the table's orders; each ends in the row key, so paging and exports are stable. */
+export function transactionSortKeys(sort: TransactionQuery["sort"], dir: TransactionQuery["dir"]): SortKey[] {
+  const newestFirst: SortKey[] = [{ field: "createdAt", dir: "desc" }, { field: "key", dir: "desc" }];
+  switch (sort) {
+    case "created":
+      return [{ field: "createdAt", dir }, { field: "key", dir }];
+    case "amount":
+      return [{ field: "amountCents", dir }, ...newestFirst];
+    case "status":
+      return [{ field: "statusCode", dir, nullable: true }, ...newestFirst];
+    case "cardholder":
+      return [{ field: "cardholder", dir, nullable: true }, ...newestFirst];
+  }
+}
 
-export async function listMirrorTransactions(merchantAccountId: string, query: TransactionQuery, scope: TransactionScope = {}): Promise<Paged<TransactionDto>> {
-  const filters = filterWhere(query, scope);
-  const search = await mirrorSearch("transactions", merchantAccountId, query.q);
-  const where: Prisma.MirrorTransactionWhereInput = { merchantAccountId, ...filters, ...search.where };
+const orderOf = (query: Pick<TransactionQuery, "sort" | "dir">) => orderByOf(transactionSortKeys(query.sort, query.dir)) as Prisma.MirrorTransactionOrderByWithRelationInput[];
+
+export async function listMirrorTransactions(scope: TransactionScope, query: TransactionQuery): Promise<Paged<TransactionDto>> {
+  const filters = filterWhere(scope, query);
+  const search = await mirrorSearch("transactions", scope.merchantAccountId, query.q);
+  const where: Prisma.MirrorTransactionWhereInput = { merchantAccountId: scope.merchantAccountId, ...filters, ...search.where };
   const known = Object.keys(filters).length === 0 ? search.total : undefined;
   const page = await readPage(
     query,
     () => (known !== undefined ? Promise.resolve(known) : db.mirrorTransaction.count({ where })),
-    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: orderOf(query), skip, take }),
   );
   return { ...page, items: page.items.map(toTransactionDto) };
 }
@@ -125,13 +138,13 @@ export async function listMirrorTransactions(merchantAccountId: string, query: T
  * A page of rows and the totals row of the whole filtered set, for the tables that show both:
  * the totals' grouped pass also counts the rows, so the set is read twice, not three times.
  */
-export async function listMirrorTransactionsWithTotals(merchantAccountId: string, query: TransactionQuery, scope: TransactionScope = {}): Promise<Paged<TransactionDto> & { totals: TransactionTotals }> {
-  const where = await transactionWhere(merchantAccountId, query, scope);
+export async function listMirrorTransactionsWithTotals(scope: TransactionScope, query: TransactionQuery): Promise<Paged<TransactionDto> & { totals: TransactionTotals }> {
+  const where = await transactionWhere(scope, query);
   const totals = totalsOf(where);
   const page = await readPage(
     query,
     async () => (await totals).count,
-    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take }),
+    (skip, take) => db.mirrorTransaction.findMany({ where, orderBy: orderOf(query), skip, take }),
   );
   return { ...page, items: page.items.map(toTransactionDto), totals: await totals };
 }
@@ -159,8 +172,8 @@ const MOVED_MONEY = new Set(["approved", "partial"]);
  * Computed in the database: one grouped pass over the same filter as the page (by kind and
  * outcome), which an index on (account, kind, outcome, amount) answers without reading rows.
  */
-export async function mirrorTransactionTotals(merchantAccountId: string, query: Partial<TransactionQuery>, scope: TransactionScope = {}): Promise<TransactionTotals> {
-  return totalsOf(await transactionWhere(merchantAccountId, query, scope));
+export async function mirrorTransactionTotals(scope: TransactionScope, query: Partial<TransactionQuery>): Promise<TransactionTotals> {
+  return totalsOf(await transactionWhere(scope, query));
 }
 
 async function totalsOf(where: Prisma.MirrorTransactionWhereInput): Promise<TransactionTotals> {

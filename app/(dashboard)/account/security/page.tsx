@@ -5,10 +5,12 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getMySecurity } from "@/lib/dal/account";
-import { formatDateTime } from "@/lib/format";
+import { zoneOf } from "@/lib/auth/viewer";
+import { formatDateTimeWithZone } from "@/lib/format";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionList } from "./_components/session-list";
 import { TwoFactorActions } from "./_components/two-factor-actions";
+import { DateTime } from "@/components/time/time-zone";
 
 export const metadata = { title: "Account security" };
 
@@ -26,7 +28,7 @@ export default async function AccountSecurityPage() {
             <p className="text-sm text-slate-600">Sessions end after a period without activity, and at the latest after their full lifetime.</p>
           </CardHeader>
           <CardBody>
-            <SessionList sessions={security.sessions.map((session) => ({ ...session, createdAtLabel: formatDateTime(session.createdAt), lastActiveLabel: formatDateTime(session.lastActiveAt) }))} />
+            <SessionList sessions={security.sessions.map((session) => ({ ...session, createdAtLabel: formatDateTimeWithZone(session.createdAt, zoneOf(viewer)), lastActiveLabel: formatDateTimeWithZone(session.lastActiveAt, zoneOf(viewer)) }))} />
           </CardBody>
         </Card>
         <Card>
@@ -60,7 +62,7 @@ export default async function AccountSecurityPage() {
           <CardHeader>
             <CardTitle>Password</CardTitle>
             <p className="text-sm text-slate-600">
-              {security.passwordChangedAt ? `Last changed ${formatDateTime(security.passwordChangedAt)}.` : "Never changed here."} Changing it signs out your other sessions.
+              {security.passwordChangedAt ? <>Last changed <DateTime value={security.passwordChangedAt} withZone />.</> : "Never changed here."} Changing it signs out your other sessions.
             </p>
           </CardHeader>
           <CardBody>

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getIntegratorKeyHint } from "@/lib/dal/merchant-credentials";
 import { listAccessibleMerchants } from "@/lib/dal/merchants";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
 import { CreateMerchantForm } from "./_components/create-merchant-form";
 import { IntegratorKeyForm } from "./_components/integrator-key-form";
@@ -55,7 +55,7 @@ export default async function MerchantsPage() {
                 One per installation.{" "}
                 {integrator ? (
                   <>
-                    Stored: <span className="font-mono" data-testid="integrator-hint">{integrator.hint}</span> (since {formatDateTime(integrator.updatedAt)})
+                    Stored: <span className="font-mono" data-testid="integrator-hint">{integrator.hint}</span> (since <DateTime value={integrator.updatedAt} withZone />)
                   </>
                 ) : (
                   "Not set: ClientPay calls fail until it is."

@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listLocks, listUsers } from "@/lib/dal/users";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
+import { zoneOf } from "@/lib/auth/viewer";
+import { formatDateTimeWithZone } from "@/lib/format";
 import { CreateUserForm } from "./_components/create-user-form";
 import { RoleForm } from "./_components/role-form";
 import { DisableForm } from "./_components/disable-form";
@@ -36,7 +38,7 @@ export default async function UsersPage() {
                     {user.mustChangePassword && <Badge tone="warn">Temporary password</Badge>}
                   </p>
                   <p className="truncate text-sm text-slate-600">{user.email}</p>
-                  <p className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "never"}</p>
+                  <p className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <DateTime value={user.lastLoginAt} withZone /> : "never"}</p>
                 </div>
                 {user.id === viewer.id ? (
                   <Badge tone="info" className="self-start sm:self-auto">{ROLE_LABELS[user.role]} (you)</Badge>
@@ -62,7 +64,7 @@ export default async function UsersPage() {
               <CreateUserForm />
             </CardBody>
           </Card>
-          {canManage && <LocksCard locks={locks.map((lock) => ({ scope: lock.scope, subject: lock.subject, failures: lock.failures, lockedUntilLabel: formatDateTime(lock.lockedUntil) }))} />}
+          {canManage && <LocksCard locks={locks.map((lock) => ({ scope: lock.scope, subject: lock.subject, failures: lock.failures, lockedUntilLabel: formatDateTimeWithZone(lock.lockedUntil, zoneOf(viewer)) }))} />}
         </div>
       </div>
     </>

@@ -3,7 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { MoneyAttemptDto } from "@/lib/dal/clientpay-payments";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 
 const STATUS: Record<MoneyAttemptDto["status"], { label: string; tone: "good" | "bad" | "warn" | "neutral" | "info" }> = {
   pending: { label: "In progress", tone: "info" },
@@ -32,7 +33,7 @@ export function MoneyAttempts({ attempts, slug, check }: { attempts: MoneyAttemp
                 <span className="font-medium">{OPERATION[attempt.operation] ?? attempt.operation}</span>
                 {attempt.amountCents !== null && <span className="tabular-nums">{formatCents(attempt.amountCents)}</span>}
                 <span className="text-slate-500">
-                  {formatDateTime(attempt.startedAt)} by {attempt.actorEmail ?? "unknown"}
+                  <DateTime value={attempt.startedAt} /> by {attempt.actorEmail ?? "unknown"}
                 </span>
               </div>
               {attempt.reasonText && <p className="text-sm text-slate-600">Note: {attempt.reasonText}</p>}

@@ -5,9 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/session";
 import { getMerchant } from "@/lib/dal/merchants";
 import { listRefundApprovals } from "@/lib/dal/refund-approvals";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { MONEY_REASONS } from "@/lib/validation/money-actions";
 import { firstParam, parsePageParams } from "@/lib/validation/table-state";
+import { DateTime } from "@/components/time/time-zone";
 
 export const metadata = { title: "Refund approvals" };
 
@@ -61,13 +62,13 @@ export default async function RefundApprovalsPage({ params, searchParams }: { pa
                     {request.customer ? ` (${request.customer})` : ""}
                   </Link>
                   <p className="text-slate-600">
-                    Asked by {request.requestedByEmail} on {formatDateTime(request.requestedAt)} ·{" "}
+                    Asked by {request.requestedByEmail} on <DateTime value={request.requestedAt} /> ·{" "}
                     {[MONEY_REASONS[request.reasonCode as keyof typeof MONEY_REASONS] ?? request.reasonCode, request.reasonText].filter(Boolean).join(" — ")}
                   </p>
                   {request.decidedByEmail && (
                     <p className="text-slate-500">
                       {request.status === "approved" ? "Approved" : "Rejected"} by {request.decidedByEmail}
-                      {request.decidedAt ? ` on ${formatDateTime(request.decidedAt)}` : ""}
+                      {request.decidedAt ? <> on <DateTime value={request.decidedAt} /></> : ""}
                       {request.decisionNote ? `: ${request.decisionNote}` : ""}
                     </p>
                   )}

@@ -12,7 +12,7 @@ import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/actions/action-state";
 import { removeWebhookAction, setWebhookKeyAction } from "@/lib/actions/webhooks";
 import type { WebhookSettingsDto } from "@/lib/dal/usaepay-webhooks";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 
 const OUTCOME: Record<string, string> = { applied: "applied", stale: "older than the mirror", ignored: "not used" };
 
@@ -44,7 +44,7 @@ export function WebhookCard({ merchantId, settings }: { merchantId: string; sett
           {on ? (
             <>
               On · signature key <span className="font-mono">{settings.signatureKeyHint}</span>
-              {settings.updatedAt && <span className="text-slate-500"> (set {formatDateTime(settings.updatedAt)})</span>}
+              {settings.updatedAt && <span className="text-slate-500"> (set <DateTime value={settings.updatedAt} />)</span>}
             </>
           ) : (
             <span className="text-amber-700">Off: deliveries to this URL are refused until a signature key is stored.</span>
@@ -88,7 +88,7 @@ export function WebhookCard({ merchantId, settings }: { merchantId: string; sett
             <ul className="flex flex-col gap-1 text-sm" data-testid="webhook-events">
               {settings.lastEvents.map((event) => (
                 <li key={event.eventId} className="flex flex-wrap gap-x-3" data-testid="webhook-event">
-                  <span className="text-slate-500">{formatDateTime(event.receivedAt)}</span>
+                  <span className="text-slate-500"><DateTime value={event.receivedAt} /></span>
                   <span className="font-mono text-xs leading-5">{event.eventType}</span>
                   {event.objectKey && <span className="break-all font-mono text-xs leading-5 text-slate-600">{event.objectKey}</span>}
                   <span className="text-slate-500">{OUTCOME[event.outcome] ?? event.outcome}</span>

@@ -4,12 +4,12 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AccessIdEventDto } from "@/lib/dal/access-id-history";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 
 const column = createColumnHelper<AccessIdEventDto>();
 
 const columns = [
-  column.accessor("at", { header: "Time", cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue())}</span> }),
+  column.accessor("at", { header: "Time", cell: (info) => <DateTime value={info.getValue()} className="whitespace-nowrap" /> }),
   column.accessor("label", { header: "Event" }),
   column.accessor("actorEmail", { header: "Actor", cell: (info) => info.getValue() ?? "system" }),
   column.accessor("ip", { header: "IP", cell: (info) => info.getValue() ?? "—" }),

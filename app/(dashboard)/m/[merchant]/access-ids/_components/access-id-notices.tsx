@@ -1,7 +1,7 @@
 import { AutoRefresh } from "@/components/data-table/auto-refresh";
 import { Notice } from "@/components/ui/notice";
 import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
 
 const RECOVERED: Record<string, (hint: string | null) => string> = {
   new_id: (hint) => `ClientPay had issued a new access ID before the interruption; it is now stored (${hint}).`,
@@ -22,7 +22,7 @@ export function AccessIdNotices({ overview, canIssue }: { overview: AccessIdOver
       )}
       {report && recovery.state !== "checking" && (
         <Notice tone="success" data-testid="access-id-recovery">
-          An interrupted rotation (started by {report.startedByEmail ?? "unknown"} at {formatDateTime(report.startedAt)}) was recovered through
+          An interrupted rotation (started by {report.startedByEmail ?? "unknown"} at <DateTime value={report.startedAt} withZone />) was recovered through
           ClientPay&apos;s Current Access ID. {RECOVERED[report.settledAs]?.(report.hint)}
         </Notice>
       )}
@@ -33,7 +33,7 @@ export function AccessIdNotices({ overview, canIssue }: { overview: AccessIdOver
       ))}
       {rotationInProgress && recovery.state !== "checking" && (
         <Notice data-testid="access-id-rotation-in-progress">
-          A rotation started by {rotationInProgress.startedByEmail ?? "unknown"} at {formatDateTime(rotationInProgress.startedAt)} is in progress. Reload in a
+          A rotation started by {rotationInProgress.startedByEmail ?? "unknown"} at <DateTime value={rotationInProgress.startedAt} withZone /> is in progress. Reload in a
           moment to see its result.
         </Notice>
       )}

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
+import { formatRelative } from "@/lib/format";
 import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
 import type { AccessIdState } from "@/lib/validation/access-ids";
 
@@ -14,9 +15,9 @@ const STATE: Record<AccessIdState, { label: string; tone: "good" | "bad" | "warn
 
 function when(value: Date) {
   return (
-    <time dateTime={value.toISOString()} title={formatRelative(value)}>
-      {formatDateTime(value)}
-    </time>
+    <span title={formatRelative(value)}>
+      <DateTime value={value} withZone />
+    </span>
   );
 }
 

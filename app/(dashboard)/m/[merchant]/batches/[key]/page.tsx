@@ -7,12 +7,13 @@ import { Figure } from "@/components/ui/figure";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getBatchDetail } from "@/lib/dal/batches";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { parseTransactionQuery, transactionHref } from "@/lib/validation/transactions";
 import { TransactionTotalsRow } from "../../transactions/_components/transaction-totals";
 import { TransactionsTable } from "../../transactions/_components/transactions-table";
 import { BatchStatusBadge } from "../_components/batch-status-badge";
 import { OpenBatchCard } from "../_components/open-batch-card";
+import { DateTime } from "@/components/time/time-zone";
 
 export const metadata = { title: "Batch" };
 
@@ -32,7 +33,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
     <>
       <PageHeader
         title={`Batch ${batch.refnum ?? batch.key}`}
-        description={batch.openedAt ? `Opened ${formatDateTime(batch.openedAt)}${batch.closedAt ? ` · closed ${formatDateTime(batch.closedAt)}` : ""}` : undefined}
+        description={batch.openedAt ? <>Opened <DateTime value={batch.openedAt} withZone />{batch.closedAt ? <> · closed <DateTime value={batch.closedAt} withZone /></> : ""}</> : undefined}
         actions={
           <Link href={`/m/${slug}/batches`} className="text-sm text-brand-700 hover:underline">
             ← All batches

@@ -1,10 +1,11 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import { DateTime } from "@/components/time/time-zone";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { BatchDto } from "@/lib/dal/batches";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { BatchStatusBadge } from "./batch-status-badge";
 
 const column = createColumnHelper<BatchDto>();
@@ -21,8 +22,8 @@ function columnsFor(base: string) {
         </Link>
       ),
     }),
-    column.accessor("openedAt", { header: "Opened", cell: (info) => (info.getValue() ? formatDateTime(info.getValue()!) : "—") }),
-    column.accessor("closedAt", { header: "Closed", cell: (info) => (info.getValue() ? formatDateTime(info.getValue()!) : "—") }),
+    column.accessor("openedAt", { header: "Opened", cell: (info) => (info.getValue() ? <DateTime value={info.getValue()!} /> : "—") }),
+    column.accessor("closedAt", { header: "Closed", cell: (info) => (info.getValue() ? <DateTime value={info.getValue()!} /> : "—") }),
     column.accessor("status", { header: "Status", cell: (info) => <BatchStatusBadge status={info.getValue()} /> }),
     column.accessor("salesCount", { header: "Sales", meta: { align: "right" }, cell: (info) => countAndAmount(info.getValue(), info.row.original.salesCents) }),
     column.accessor("refundsCount", { header: "Refunds", meta: { align: "right" }, cell: (info) => countAndAmount(info.getValue(), info.row.original.refundsCents, true) }),

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { DateTime } from "@/components/time/time-zone";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
 import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import type { OpenBatch } from "@/lib/dal/batches";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { CloseBatchForm } from "./close-batch-form";
 
 /** The open batch's running totals (USAePay's figures beside the sum of Paydesk's copy), and Close for admins. */
@@ -21,7 +22,7 @@ export function OpenBatchCard({ slug, open, canReconcile }: { slug: string; open
             {label}
           </Link>
         </CardTitle>
-        <p className="text-sm text-slate-600">Opened {batch.openedAt ? formatDateTime(batch.openedAt) : "—"}. Running totals:</p>
+        <p className="text-sm text-slate-600">Opened {batch.openedAt ? <DateTime value={batch.openedAt} withZone /> : "—"}. Running totals:</p>
       </CardHeader>
       <CardBody className="flex flex-col gap-4">
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">

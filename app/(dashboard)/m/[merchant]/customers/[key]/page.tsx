@@ -8,7 +8,8 @@ import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import { getChargeForm } from "@/lib/dal/customer-charges";
 import { getCustomerDetail } from "@/lib/dal/customers";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
+import { formatCents } from "@/lib/format";
 import { firstParam, pageParamsSchema } from "@/lib/validation/table-state";
 import { NotMirrored } from "../../_components/not-mirrored";
 import { signedCents } from "@/lib/validation/transaction-types";
@@ -145,7 +146,7 @@ export default async function CustomerDetailPage({
               {transactions.items.map((tx) => (
                 <li key={tx.key} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="customer-transaction">
                   <Link href={`${base}/transactions/${encodeURIComponent(tx.key)}`} className="text-brand-700 hover:underline">
-                    {formatDateTime(tx.createdAt)} · #{tx.refnum}
+                    <DateTime value={tx.createdAt} withZone /> · #{tx.refnum}
                   </Link>
                   <span className="flex items-center gap-3">
                     <StatusBadge code={tx.statusCode} label={tx.statusLabel} />

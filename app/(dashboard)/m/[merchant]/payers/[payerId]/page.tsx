@@ -10,12 +10,13 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getMerchant } from "@/lib/dal/merchants";
 import { getPayerDetail } from "@/lib/dal/payers";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { MoneyAttempts } from "../../_components/money-attempts";
 import { methodText } from "../../payments/_components/method-text";
 import { PaymentStatusBadge } from "../../payments/_components/payment-status-badge";
 import { ChargePayerForm, EditPayerForm } from "../_components/payer-forms";
+import { DateTime } from "@/components/time/time-zone";
 
 export const metadata = { title: "Payer" };
 
@@ -86,8 +87,8 @@ export default async function PayerPage({ params }: { params: Promise<{ merchant
                       <li key={page.id} className="flex flex-col gap-1" data-testid="payer-page" data-status={page.status}>
                         <span>
                           <Badge tone={page.status === "open" ? "info" : page.status === "completed" ? "good" : "neutral"}>{page.status}</Badge>{" "}
-                          created {formatDateTime(page.createdAt)} by {page.createdByEmail ?? "unknown"}
-                          {page.status === "open" && `, valid until ${formatDateTime(page.expiresAt)}`}
+                          created <DateTime value={page.createdAt} /> by {page.createdByEmail ?? "unknown"}
+                          {page.status === "open" && <>, valid until <DateTime value={page.expiresAt} /></>}
                         </span>
                         {page.status === "open" && (
                           <input readOnly value={page.hostedUrl} aria-label="Payer page link" className="w-full rounded border border-slate-200 px-2 py-1 font-mono text-xs" data-testid="payer-page-url" />
@@ -111,7 +112,7 @@ export default async function PayerPage({ params }: { params: Promise<{ merchant
                   {detail.payments.map((payment) => (
                     <li key={payment.paymentId} className="flex flex-wrap items-center gap-3">
                       <Link href={`${base}/payments/${payment.paymentId}`} className="text-brand-700 hover:underline">
-                        {formatDateTime(payment.paidAt)}
+                        <DateTime value={payment.paidAt} />
                       </Link>
                       <span className="tabular-nums">{formatCents(payment.amountCents)}</span>
                       <span className="text-slate-500">{methodText(payment)}</span>

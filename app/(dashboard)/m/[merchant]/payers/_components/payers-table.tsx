@@ -1,10 +1,10 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import { DateTime } from "@/components/time/time-zone";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { PayerDto } from "@/lib/dal/payers";
-import { formatDateTime } from "@/lib/format";
 import { PAYER_SORTS, payerHref, type PayerQuery } from "@/lib/validation/payers";
 
 const column = createColumnHelper<PayerDto>();
@@ -30,7 +30,7 @@ function columnsFor(base: string) {
       },
     }),
     column.accessor("source", { header: "Known from", cell: (info) => (info.getValue() === "paydesk" ? "Created in Paydesk" : "Seen on a payment") }),
-    column.accessor("updatedAt", { id: "recent", header: "Updated", meta: { firstSort: "desc" }, cell: (info) => formatDateTime(info.getValue()) }),
+    column.accessor("updatedAt", { id: "recent", header: "Updated", meta: { firstSort: "desc" }, cell: (info) => <DateTime value={info.getValue()} /> }),
   ];
 }
 

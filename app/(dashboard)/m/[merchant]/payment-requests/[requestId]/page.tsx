@@ -8,11 +8,12 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getMerchant } from "@/lib/dal/merchants";
 import { getPaymentRequest } from "@/lib/dal/payment-requests";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { MoneyAttempts } from "../../_components/money-attempts";
 import { CopyLink } from "../_components/copy-link";
 import { RequestStatusBadge } from "../_components/request-status-badge";
+import { DateTime } from "@/components/time/time-zone";
 
 export const metadata = { title: "Payment request" };
 
@@ -44,7 +45,7 @@ export default async function PaymentRequestPage({ params }: { params: Promise<{
     <>
       <PageHeader
         title={`Payment request for ${request.payerName ?? "a client"}`}
-        description={`${formatCents(request.amountCents)} · created ${formatDateTime(request.createdAt)} by ${request.createdByEmail ?? "unknown"}`}
+        description={<>{formatCents(request.amountCents)} · created <DateTime value={request.createdAt} withZone /> by {request.createdByEmail ?? "unknown"}</>}
         actions={
           <Link href={`${base}/payment-requests`} className="text-sm text-brand-700 hover:underline">
             ← All payment requests
@@ -58,7 +59,7 @@ export default async function PaymentRequestPage({ params }: { params: Promise<{
             <Card>
               <CardBody>
                 <CopyLink url={detail.hostedUrl} mailto={mailtoFor(merchant.name, request, detail.hostedUrl)} />
-                <p className="mt-2 text-xs text-slate-500">Valid until {formatDateTime(request.expiresAt)}. Anyone with the link can pay it, so send it only to the client.</p>
+                <p className="mt-2 text-xs text-slate-500">Valid until <DateTime value={request.expiresAt} />. Anyone with the link can pay it, so send it only to the client.</p>
               </CardBody>
             </Card>
           )}
@@ -83,8 +84,8 @@ export default async function PaymentRequestPage({ params }: { params: Promise<{
                 </Link>
               ) : null}
             </DetailField>
-            <DetailField label="Paid">{request.paidAt ? formatDateTime(request.paidAt) : null}</DetailField>
-            <DetailField label="Closed">{request.closedAt ? `${formatDateTime(request.closedAt)}${request.closedByEmail ? ` by ${request.closedByEmail}` : ""}` : null}</DetailField>
+            <DetailField label="Paid">{request.paidAt ? <DateTime value={request.paidAt} /> : null}</DetailField>
+            <DetailField label="Closed">{request.closedAt ? <><DateTime value={request.closedAt} />{request.closedByEmail ? ` by ${request.closedByEmail}` : ""}</> : null}</DetailField>
             <DetailField label="Note to the client">{request.note}</DetailField>
             <DetailField label="Page">
               {[options.headerText && `heading “${options.headerText}”`, options.footerText && `footer “${options.footerText}”`, options.validDays ? `valid ${options.validDays} days` : null, options.allowPartial ? "partial payments allowed" : "full amounts only", options.enablePayerSaving ? "client may save the method" : null]
@@ -92,7 +93,7 @@ export default async function PaymentRequestPage({ params }: { params: Promise<{
                 .join(" · ")}
             </DetailField>
             <DetailField label="Receipts">{[options.sendReceipt ? "to the client" : null, ...options.receiptEmails].filter(Boolean).join(", ") || "none"}</DetailField>
-            <DetailField label="Last message from ClientPay">{request.lastPostbackAt ? formatDateTime(request.lastPostbackAt) : "none yet"}</DetailField>
+            <DetailField label="Last message from ClientPay">{request.lastPostbackAt ? <DateTime value={request.lastPostbackAt} /> : "none yet"}</DetailField>
           </dl>
           <Card>
             <CardHeader>

@@ -4,8 +4,9 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { PaymentRequestDto } from "@/lib/dal/payment-requests";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { RequestStatusBadge } from "./request-status-badge";
+import { DateTime } from "@/components/time/time-zone";
 
 const column = createColumnHelper<PaymentRequestDto>();
 
@@ -15,7 +16,7 @@ function columnsFor(base: string) {
       header: "Created",
       cell: (info) => (
         <Link href={`${base}/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline" data-testid="request-link">
-          {formatDateTime(info.getValue())}
+          <DateTime value={info.getValue()} />
         </Link>
       ),
     }),

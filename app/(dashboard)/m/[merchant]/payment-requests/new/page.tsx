@@ -2,8 +2,10 @@ import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { zoneOf } from "@/lib/auth/viewer";
 import { getMerchant } from "@/lib/dal/merchants";
 import { prepareNewPaymentRequest } from "@/lib/dal/payment-requests";
+import { zonedDay } from "@/lib/time-zone";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { RequestForm } from "../_components/request-form";
 
@@ -28,7 +30,7 @@ export default async function NewPaymentRequestPage({ params, searchParams }: { 
         }
       />
       <ClientpayAccessNotice access={form.access} slug={merchant.slug} canFix={can(viewer.role, "access-ids:rotate")} />
-      <RequestForm slug={merchant.slug} token={form.token} draftKey={form.draftKey} today={new Date().toISOString().slice(0, 10)} payer={form.payer} />
+      <RequestForm slug={merchant.slug} token={form.token} draftKey={form.draftKey} today={zonedDay(new Date(), zoneOf(viewer))} payer={form.payer} />
     </>
   );
 }

@@ -8,17 +8,18 @@ import { checkRefundAttemptAction } from "@/lib/actions/clientpay";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getClientpayPaymentDetail } from "@/lib/dal/clientpay-payments";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { MoneyAttempts } from "../../_components/money-attempts";
 import { methodText } from "../_components/method-text";
 import { PaymentStatusBadge } from "../_components/payment-status-badge";
 import { RefundForm } from "../_components/refund-form";
+import { DateTime } from "@/components/time/time-zone";
 
 export const metadata = { title: "ClientPay payment" };
 
 const settledText = (isSettled: boolean | null, settledAt: string | null) =>
-  isSettled === null ? "Not reported by ClientPay" : isSettled ? `Settled${settledAt ? ` ${formatDateTime(settledAt)}` : ""}` : "Not settled yet";
+  isSettled === null ? "Not reported by ClientPay" : isSettled ? <>Settled{settledAt ? <> <DateTime value={settledAt} /></> : ""}</> : "Not settled yet";
 
 /**
  * One ClientPay payment: everything the API returns, masked (last four only; never a request ID —
@@ -36,7 +37,7 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
     <>
       <PageHeader
         title={`Payment ${payment.paymentId}`}
-        description={`${formatCents(payment.amountCents)} · ${formatDateTime(payment.paidAt)}`}
+        description={<>{formatCents(payment.amountCents)} · <DateTime value={payment.paidAt} withZone /></>}
         actions={
           <Link href={`${base}/payments`} className="text-sm text-brand-700 hover:underline">
             ← All payments
@@ -52,7 +53,7 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
             <DetailField label="Status" testId="detail-status"><PaymentStatusBadge status={payment.status} /></DetailField>
             <DetailField label="Settlement" testId="detail-settled">{settledText(payment.isSettled, payment.settledAt)}</DetailField>
             <DetailField label="Paid (ClientPay's time)">{payment.paidAtLocal}</DetailField>
-            <DetailField label="Paid (UTC)">{formatDateTime(payment.paidAt)}</DetailField>
+            <DetailField label="Paid"><DateTime value={payment.paidAt} /></DetailField>
             <DetailField label="Method" testId="detail-method">{methodText(payment)}</DetailField>
             <DetailField label="Payer" testId="detail-payer">
               {payment.payerId ? (
@@ -85,7 +86,7 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
                 "Not paid on a hosted page"
               )}
             </DetailField>
-            <DetailField label="Last changed at ClientPay">{payment.lastModifiedAt ? formatDateTime(payment.lastModifiedAt) : null}</DetailField>
+            <DetailField label="Last changed at ClientPay">{payment.lastModifiedAt ? <DateTime value={payment.lastModifiedAt} /> : null}</DetailField>
           </dl>
           {payment.refunds.length > 0 && (
             <Card>
@@ -99,7 +100,7 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
                       <span className="font-medium">{refund.action === "PartialRefund" ? "Partial refund" : refund.action}</span>
                       <span className="tabular-nums">{formatCents(refund.amountCents)}</span>
                       {refund.refundPaymentId && <span className="text-slate-500">#{refund.refundPaymentId}</span>}
-                      {refund.refundDateUtc && <span className="text-slate-500">{formatDateTime(refund.refundDateUtc)}</span>}
+                      {refund.refundDateUtc && <span className="text-slate-500"><DateTime value={refund.refundDateUtc} /></span>}
                       {refund.refundNote && <span className="text-slate-600">“{refund.refundNote}”</span>}
                     </li>
                   ))}

@@ -21,6 +21,8 @@ function ago(iso: string | null, now: number): string {
 export function CopyStatus({ merchant, copy }: { merchant: string; copy: ClientpayCopyDto }) {
   const router = useRouter();
   const [state, refresh, pending] = useActionState(refreshClientpayPaymentsAction, IDLE);
+  // The server's clock first, so hydration renders the very text the server did (React #418
+  // otherwise, whenever a second passed in between); then this browser's (as SyncStatus does).
   const [now, setNow] = useState(() => Date.parse(copy.checkedAt));
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const running = copy.status === "running";

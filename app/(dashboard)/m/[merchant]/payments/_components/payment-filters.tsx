@@ -1,6 +1,6 @@
 import Form from "next/form";
-import { AmountRangeFields, FilterFooter, filterLabel } from "@/components/data-table/table-filter-parts";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { AmountRangeFields, ChoiceFilter, DateRangeFields, FilterFooter, filterLabel } from "@/components/data-table/table-filter-parts";
+import { Input } from "@/components/ui/input";
 import { CLIENTPAY_STATUSES, PAYMENT_METHODS, type ClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
 import { amountText } from "@/lib/validation/transactions";
 
@@ -13,36 +13,9 @@ export function PaymentFilters({ base, query }: { base: string; query: Clientpay
         Search
         <Input name="q" type="search" defaultValue={query.q} placeholder="Payer, email, invoice or order #" data-testid="filter-q" />
       </label>
-      <label className={field}>
-        Status
-        <NativeSelect name="status" defaultValue={query.status ?? ""} data-testid="filter-status">
-          <option value="">Any</option>
-          {Object.entries(CLIENTPAY_STATUSES).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </label>
-      <label className={field}>
-        Method
-        <NativeSelect name="method" defaultValue={query.method ?? ""} data-testid="filter-method">
-          <option value="">Any</option>
-          {Object.entries(PAYMENT_METHODS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </label>
-      <label className={field}>
-        Paid from
-        <Input name="from" type="date" defaultValue={query.from ?? ""} data-testid="filter-from" />
-      </label>
-      <label className={field}>
-        Paid to
-        <Input name="to" type="date" defaultValue={query.to ?? ""} data-testid="filter-to" />
-      </label>
+      <ChoiceFilter label="Status" name="status" value={query.status} choices={Object.entries(CLIENTPAY_STATUSES).map(([value, { label }]) => [value, label] as const)} testId="filter-status" />
+      <ChoiceFilter label="Method" name="method" value={query.method} choices={Object.entries(PAYMENT_METHODS)} testId="filter-method" />
+      <DateRangeFields from={query.from} to={query.to} labels={["Paid from", "Paid to"]} />
       <AmountRangeFields min={amountText(query.min)} max={amountText(query.max)} />
       <FilterFooter base={base} sort={query.sort} dir={query.dir} pageSize={query.pageSize} className="md:col-span-4 xl:col-span-8" />
     </Form>

@@ -4,10 +4,11 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { ClientpayPaymentDto } from "@/lib/dal/clientpay-payments";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { CLIENTPAY_PAYMENT_SORTS, clientpayPaymentHref, type ClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
 import { methodText } from "./method-text";
 import { PaymentStatusBadge } from "./payment-status-badge";
+import { DateTime } from "@/components/time/time-zone";
 
 const column = createColumnHelper<ClientpayPaymentDto>();
 
@@ -19,7 +20,7 @@ function columnsFor(base: string) {
       meta: { firstSort: "desc" },
       cell: (info) => (
         <Link href={`${base}/${info.row.original.paymentId}`} className="font-medium text-brand-700 hover:underline" data-testid="payment-link">
-          {formatDateTime(info.getValue())}
+          <DateTime value={info.getValue()} />
         </Link>
       ),
     }),

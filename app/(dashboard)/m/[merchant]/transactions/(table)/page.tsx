@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableFrame } from "../../../../_components/table-frame";
 import { FirstSyncNotice } from "../../_components/first-sync-notice";
 import { SyncStatus } from "../../_components/sync-status";
 import { TablePager } from "@/components/data-table/table-pager";
@@ -34,45 +35,49 @@ export default async function MerchantTransactionsPage({
   // After the list: reading it may have started a sync of a stale mirror, which the header then shows.
   const sync = await getSyncStatus(viewer, slug);
   const filtered = !!(query.q || query.status || query.type || query.from || query.to || query.min !== undefined || query.max !== undefined || query.card);
+  const state = transactionHref("", { ...query, page: 1 }).replace(/^\?/, "");
+  const exportHref = `/api/export/transactions?merchant=${encodeURIComponent(merchant.slug)}${state ? `&${state}` : ""}`;
 
   return (
     <>
       <PageHeader title="Transactions" description={merchant.name} actions={<SyncStatus merchant={merchant.slug} resource="transactions" initial={sync} />} />
       <TransactionFilters base={base} query={query} problems={problems.fields} />
       <FirstSyncNotice merchant={merchant.slug} resource="transactions" initial={sync} />
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {page.total === 0 ? (
-          <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">
-            {problems.blocking ? (
-              "No transactions can match these filters: see the message beside them."
-            ) : filtered ? (
-              <>
-                No transactions match these filters.{" "}
-                <Link href={base} className="text-brand-700 underline hover:no-underline">
-                  Clear them
-                </Link>
-              </>
-            ) : sync.resources.transactions.mirrored === 0 ? (
-              "No transactions mirrored yet. The first ones appear within seconds of the sync starting."
-            ) : (
-              "No transactions."
-            )}
-          </div>
-        ) : (
-          <>
-            {"totals" in page && <TransactionTotalsRow totals={page.totals} label={filtered ? "Matching transactions" : "All transactions"} />}
-            <TransactionsTable base={base} query={query} rows={page.items} />
-          </>
-        )}
-        <TablePager
-          page={page.page}
-          pageSize={page.pageSize}
-          total={page.total}
-          hrefFor={(target) => transactionHref(base, query, { page: target })}
-          action={base}
-          hidden={{ q: query.q, status: query.status, type: query.type, from: query.from, to: query.to, min: amountText(query.min), max: amountText(query.max), card: query.card, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
-        />
-      </div>
+      <TableFrame viewer={viewer} table="transactions" base={base} query={state} exportHref={exportHref}>
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+          {page.total === 0 ? (
+            <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">
+              {problems.blocking ? (
+                "No transactions can match these filters: see the message beside them."
+              ) : filtered ? (
+                <>
+                  No transactions match these filters.{" "}
+                  <Link href={base} className="text-brand-700 underline hover:no-underline">
+                    Clear them
+                  </Link>
+                </>
+              ) : sync.resources.transactions.mirrored === 0 ? (
+                "No transactions mirrored yet. The first ones appear within seconds of the sync starting."
+              ) : (
+                "No transactions."
+              )}
+            </div>
+          ) : (
+            <>
+              {"totals" in page && <TransactionTotalsRow totals={page.totals} label={filtered ? "Matching transactions" : "All transactions"} />}
+              <TransactionsTable base={base} query={query} rows={page.items} />
+            </>
+          )}
+          <TablePager
+            page={page.page}
+            pageSize={page.pageSize}
+            total={page.total}
+            hrefFor={(target) => transactionHref(base, query, { page: target })}
+            action={base}
+            hidden={{ q: query.q, status: query.status, type: query.type, from: query.from, to: query.to, min: amountText(query.min), max: amountText(query.max), card: query.card, sort: query.sort, dir: query.dir, pageSize: query.pageSize }}
+          />
+        </div>
+      </TableFrame>
     </>
   );
 }

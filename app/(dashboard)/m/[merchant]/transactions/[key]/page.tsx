@@ -4,9 +4,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { DetailField } from "@/components/ui/detail-field";
 import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/time/time-zone";
+import { formatCents } from "@/lib/format";
 import { NotMirrored } from "../../_components/not-mirrored";
 import { signedCents } from "@/lib/validation/transaction-types";
+import { cardBrandLabel } from "@/lib/validation/transactions";
 import { StatusBadge } from "../_components/status-badge";
 import { TypeBadge } from "../_components/type-badge";
 import { MoneyPanel } from "./_components/money-panel";
@@ -33,7 +35,7 @@ export default async function TransactionDetailPage({ params }: { params: Promis
     <>
       <PageHeader
         title={`Transaction ${tx.refnum}`}
-        description={formatDateTime(tx.createdAt)}
+        description={<DateTime value={tx.createdAt} withZone />}
         actions={
           <div className="flex flex-wrap items-center gap-4">
             <Link href={`${base}/transactions/${encodeURIComponent(tx.key)}/receipt`} className="text-sm text-brand-700 hover:underline" data-testid="receipt-link">
@@ -58,7 +60,7 @@ export default async function TransactionDetailPage({ params }: { params: Promis
         <DetailField label="Result" testId="detail-result">{tx.errorMessage ? `${tx.outcome} — ${tx.errorMessage}` : tx.outcome}</DetailField>
         <DetailField label="Auth code" testId="detail-auth">{tx.authCode}</DetailField>
         <DetailField label="Reference">{tx.refnum}</DetailField>
-        <DetailField label="Card">{tx.cardMasked ? `${tx.cardBrand ?? ""} ${tx.cardMasked}`.trim() : tx.checkMasked ? `Check ${tx.checkMasked}` : null}</DetailField>
+        <DetailField label="Card">{tx.cardMasked ? `${cardBrandLabel(tx.cardBrand) ?? ""} ${tx.cardMasked}`.trim() : tx.checkMasked ? `Check ${tx.checkMasked}` : null}</DetailField>
         <DetailField label="Cardholder">{tx.cardholder}</DetailField>
         <DetailField label="Entry mode">{tx.entryMode}</DetailField>
         <DetailField label="AVS" testId="detail-avs">{tx.avsCode ? `${tx.avsCode} — ${tx.avsLabel}` : null}</DetailField>

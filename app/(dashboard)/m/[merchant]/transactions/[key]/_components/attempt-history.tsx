@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import type { MoneyAttemptDto } from "@/lib/dal/transactions";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { MONEY_REASONS } from "@/lib/validation/money-actions";
+import { DateTime } from "@/components/time/time-zone";
 
 export const OPERATION_LABELS: Record<string, string> = {
   refund: "refund",
@@ -35,7 +36,7 @@ export function AttemptHistory({ attempts }: { attempts: MoneyAttemptDto[] }) {
               <span className="font-medium capitalize">{OPERATION_LABELS[attempt.operation] ?? attempt.operation}</span>
               {attempt.amountCents !== null && <span className="tabular-nums">{formatCents(attempt.amountCents)}</span>}
               <span className="text-slate-500">
-                {formatDateTime(attempt.startedAt)} · {attempt.actorEmail ?? "system"}
+                <DateTime value={attempt.startedAt} /> · {attempt.actorEmail ?? "system"}
               </span>
               {attempt.resultRef && <span className="text-slate-500">ref {attempt.resultRef}</span>}
             </div>
@@ -43,7 +44,7 @@ export function AttemptHistory({ attempts }: { attempts: MoneyAttemptDto[] }) {
               <p className="text-slate-600">Reason: {[MONEY_REASONS[attempt.reasonCode as keyof typeof MONEY_REASONS] ?? attempt.reasonCode, attempt.reasonText].filter(Boolean).join(" — ")}</p>
             )}
             {attempt.message && <p className="text-slate-600">{attempt.message}</p>}
-            {attempt.reconciledAt && <p className="text-xs text-slate-500">Checked with USAePay at {formatDateTime(attempt.reconciledAt)}.</p>}
+            {attempt.reconciledAt && <p className="text-xs text-slate-500">Checked with USAePay at <DateTime value={attempt.reconciledAt} />.</p>}
           </li>
         ))}
       </ul>

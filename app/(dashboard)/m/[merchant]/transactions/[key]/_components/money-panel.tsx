@@ -6,11 +6,12 @@ import { Figure } from "@/components/ui/figure";
 import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import type { TransactionDto, TransactionMoneyPanel } from "@/lib/dal/transactions";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { MONEY_REASONS } from "@/lib/validation/money-actions";
 import { ApprovalDecisions } from "./approval-decisions";
 import { AttemptHistory, OPERATION_LABELS } from "./attempt-history";
 import { TransactionActions } from "./transaction-actions";
+import { DateTime } from "@/components/time/time-zone";
 
 const reasonOf = (code: string, text: string | null) => [MONEY_REASONS[code as keyof typeof MONEY_REASONS] ?? code, text].filter(Boolean).join(" — ");
 
@@ -51,7 +52,7 @@ export function MoneyPanel({ slug, tx, money }: { slug: string; tx: TransactionD
                   <li key={refund.key} className="flex justify-between gap-2">
                     <Link href={`${base}/transactions/${encodeURIComponent(refund.key)}`} className="text-brand-700 hover:underline">
                       Refund #{refund.refnum || refund.key}
-                      {refund.createdAt ? ` · ${formatDateTime(refund.createdAt)}` : ""}
+                      {refund.createdAt ? <> · <DateTime value={refund.createdAt} /></> : ""}
                     </Link>
                     <span className="tabular-nums">
                       {refund.voided ? <Badge tone="neutral">voided</Badge> : null} −{formatCents(refund.amountCents)}
@@ -79,7 +80,7 @@ export function MoneyPanel({ slug, tx, money }: { slug: string; tx: TransactionD
                 <>
                   <strong>Outcome unknown:</strong> the {OPERATION_LABELS[blocking.operation] ?? blocking.operation}
                   {blocking.amountCents !== null ? ` of ${formatCents(blocking.amountCents)}` : ""} started by {blocking.actorEmail ?? "someone"} at{" "}
-                  {formatDateTime(blocking.startedAt)} got no answer from USAePay, so whether it went through is not known. Nothing else can be done to this
+                  <DateTime value={blocking.startedAt} /> got no answer from USAePay, so whether it went through is not known. Nothing else can be done to this
                   transaction until it is checked; nothing will be sent again.
                 </>
               ) : (
@@ -101,7 +102,7 @@ export function MoneyPanel({ slug, tx, money }: { slug: string; tx: TransactionD
           <Notice key={approval.id} data-testid="pending-approval">
             <p>
               <strong>Waiting for approval:</strong> a refund of {formatCents(approval.amountCents)} asked by {approval.requestedByEmail} on{" "}
-              {formatDateTime(approval.requestedAt)} ({reasonOf(approval.reasonCode, approval.reasonText)}).{" "}
+              <DateTime value={approval.requestedAt} /> ({reasonOf(approval.reasonCode, approval.reasonText)}).{" "}
               {approval.canDecide ? "You may approve or reject it." : "Another manager or admin must decide it."}
             </p>
             {approval.canDecide && approval.approveToken && (
