@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,7 +7,7 @@ import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
 import { syncAgeText, syncProgress } from "@/lib/mirror-status-text";
-import { syncStatusKey, useSyncStatus } from "./use-sync-status";
+import { syncQueryClient, syncStatusKey, useSyncStatus } from "./use-sync-status";
 
 type Resource = keyof SyncStatusDto["resources"];
 
@@ -21,7 +20,7 @@ const noSubscribe = () => () => {};
  */
 export function SyncStatus({ merchant, resource, initial }: { merchant: string; resource: Resource; initial: SyncStatusDto }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
+  const [queryClient] = useState(syncQueryClient);
   const data = useSyncStatus(merchant, initial);
   const [state, refresh, pending] = useActionState(refreshMirrorAction, IDLE);
   // The server's clock first, so hydration renders the very text the server did (React #418
