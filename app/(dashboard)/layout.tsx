@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { idlePolicy, requireViewer } from "@/lib/auth/session";
-import { IdleWatcher } from "./_components/idle-watcher";
+import { LazyIdleWatcher } from "./_components/idle-watcher-lazy";
 
 // A layout is not a gate (it does not re-run on every navigation); each page checks too.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -11,7 +11,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <AppShell viewer={viewer}>
       {children}
       <Suspense>
-        <IdleWatcher idleMs={idleMs} warningMs={warningMs} />
+        <LazyIdleWatcher idleMs={idleMs} warningMs={warningMs} />
       </Suspense>
     </AppShell>
   );
