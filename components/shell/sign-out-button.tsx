@@ -1,15 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { signOutToLogin } from "./sign-out";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
-    <Button
-      variant="secondary"
-      size="sm"
+    <button
+      type="button"
+      className={buttonVariants({ variant: "secondary", size: "sm" })}
       disabled={pending}
       onClick={async () => {
         setPending(true);
@@ -17,6 +17,6 @@ export function SignOutButton() {
       }}
     >
       {pending ? "Signing out…" : "Sign out"}
-    </Button>
+    </button>
   );
 }

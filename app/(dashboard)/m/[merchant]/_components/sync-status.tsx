@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
@@ -52,9 +52,9 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
         </span>
         <form action={refresh}>
           <input type="hidden" name="merchant" value={merchant} />
-          <Button type="submit" variant="secondary" size="sm" disabled={pending} data-testid="sync-refresh">
+          <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })} disabled={pending} data-testid="sync-refresh">
             {pending ? "Starting…" : "Refresh"}
-          </Button>
+          </button>
         </form>
       </div>
       {progress && (
