@@ -1,21 +1,21 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
+import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
+
+// Toasts are never on first paint: sonner loads after hydration (a toast raised before the
+// Toaster mounts is replayed when it subscribes), and lib toasts load it the same way.
+const Toaster = dynamic(() => import("sonner").then((sonner) => sonner.Toaster), { ssr: false });
 
 /**
- * React Query is for what changes without navigation (sync progress, live status,
- * prefetching); tables themselves are server-rendered from the URL.
+ * What every page shares. React Query is not here: only the pages that poll (the mirror's sync
+ * status) load it, through their own provider (app/(dashboard)/m/[merchant]/_components/query-provider.tsx).
  */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } } }),
-  );
   return (
-    <QueryClientProvider client={queryClient}>
+    <>
       {children}
       <Toaster position="top-right" richColors closeButton />
-    </QueryClientProvider>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { idlePolicy, requireViewer } from "@/lib/auth/session";
-import { IdleWatcher } from "./_components/idle-watcher";
+import { LazyIdleWatcher } from "./_components/idle-watcher-lazy";
 import { TimeZoneProbe } from "./_components/time-zone-probe";
 
 // A layout is not a gate (it does not re-run on every navigation); each page checks too.
@@ -13,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       {!viewer.timeZone && <TimeZoneProbe />}
       {children}
       <Suspense>
-        <IdleWatcher idleMs={idleMs} warningMs={warningMs} />
+        <LazyIdleWatcher idleMs={idleMs} warningMs={warningMs} />
       </Suspense>
     </AppShell>
   );

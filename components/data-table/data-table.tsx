@@ -1,6 +1,4 @@
-"use client";
-
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
+import { createTable, flexRender, getCoreRowModel, type ColumnDef, type RowData, type TableOptionsResolved, type TableState } from "@tanstack/react-table";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
@@ -10,6 +8,10 @@ import { cn } from "@/components/ui/cn";
  * back/forward and shared links. Below `md` each row becomes a card with the same cells,
  * labelled, and the same sort links sit above the cards. What is specific to a table (its columns, their alignment and first sort
  * direction) comes in through the column definitions, never from here.
+ *
+ * A server component: the table has no state of its own (the URL holds it), so it is built
+ * once per render with TanStack's framework-free createTable and no table code reaches the
+ * browser (useReactTable would need a client component and ship the library to every table page).
  */
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
@@ -49,10 +51,16 @@ interface DataTableProps<T> {
   hiddenColumns?: readonly string[];
 }
 
+/** What useReactTable does on its first render, without React state: the table's own initial state (plus what the page sets), never changed. */
+function buildTable<T>(options: Omit<TableOptionsResolved<T>, "state" | "onStateChange" | "renderFallbackValue">, state: Partial<TableState> = {}) {
+  const table = createTable<T>({ ...options, state: {}, onStateChange: () => {}, renderFallbackValue: null });
+  table.setOptions((previous) => ({ ...previous, state: { ...table.initialState, ...state } }));
+  return table;
+}
+
 export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowData, testId, sort, hiddenColumns = [] }: DataTableProps<T>) {
   const columnVisibility = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table is rebuilt from server data each render; nothing downstream is memoized
-  const table = useReactTable({ data, columns, state: { columnVisibility }, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey });
+  const table = buildTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey }, { columnVisibility });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const sortable = (id: string) => !!sort?.columns.includes(id);
   /** Where a click on a column's sort sends the table: the other direction if it is the sorted one, else its first direction. */

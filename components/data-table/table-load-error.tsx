@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { Notice } from "@/components/ui/notice";
 
 /** A table that could not be read (e.g. the database is unavailable): say so, offer a retry. */
@@ -8,9 +8,9 @@ export function TableLoadError({ what, reset }: { what: string; reset: () => voi
   return (
     <div className="flex flex-col items-start gap-3" data-testid="table-error">
       <Notice tone="error">The {what} could not be loaded. Try again in a moment.</Notice>
-      <Button variant="secondary" onClick={reset}>
+      <button type="button" className={buttonVariants({ variant: "secondary" })} onClick={reset}>
         Try again
-      </Button>
+      </button>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { toast } from "sonner";
 import type { ActionState } from "@/lib/actions/action-state";
 
 /** Where signing in again comes back to this page, told why. */
@@ -9,9 +8,13 @@ export function signInAgainHref(): string {
   return `/login?callbackUrl=${encodeURIComponent(`${window.location.pathname}${window.location.search}`)}&reason=ended`;
 }
 
+/** sonner on demand: it is not on any page's first paint (app/providers.tsx mounts its Toaster lazily too). */
+const loadToast = () => import("sonner").then((sonner) => sonner.toast);
+
 /** When the session had ended, the toast offers the sign-in that comes back here. */
-function announce(state: ActionState) {
-  if (!state.message) return;
+async function announce(state: ActionState) {
+  if (!state.message || state.status === "idle") return;
+  const toast = await loadToast();
   if (state.status === "success") toast.success(state.message);
   if (state.status === "error" && state.sessionEnded) toast.error(state.message, { action: { label: "Sign in", onClick: () => window.location.assign(signInAgainHref()) } });
   else if (state.status === "error") toast.error(state.message);
@@ -19,7 +22,7 @@ function announce(state: ActionState) {
 
 /** Announces an action's outcome as a toast (forms with inline messages don't need it). */
 export function useActionToast(state: ActionState) {
-  useEffect(() => announce(state), [state]);
+  useEffect(() => void announce(state), [state]);
 }
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -33,8 +36,9 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionState
 export function announcing(action: Action, options: { errors?: boolean; testId?: string } = {}): Action {
   return async (previous, formData) => {
     const state = await action(previous, formData);
-    if (state.status === "success" && state.message) toast.success(state.message, { testId: options.testId });
-    else if (options.errors !== false) announce(state);
+    // Not awaited: the form gets its answer at once, the toast follows when sonner is loaded.
+    if (state.status === "success" && state.message) void loadToast().then((toast) => toast.success(state.message, { testId: options.testId }));
+    else if (options.errors !== false) void announce(state);
     return state;
   };
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/components/ui/cn";
+import { clsx } from "clsx";
 
 /** `block`: a full-width row (the phone menu), else an inline tab (the top bar). */
 export function NavLink({ href, children, block = false }: { href: string; children: React.ReactNode; block?: boolean }) {
@@ -12,10 +12,11 @@ export function NavLink({ href, children, block = false }: { href: string; child
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={cn(
-        "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+      // No class merging here (tailwind-merge would ship with every page): the active and idle colours exclude each other.
+      className={clsx(
+        "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 hover:text-slate-900",
         block && "block",
-        active && "bg-brand-50 text-brand-700",
+        active ? "bg-brand-50 text-brand-700" : "text-slate-600",
       )}
     >
       {children}

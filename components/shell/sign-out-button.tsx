@@ -1,22 +1,22 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
+import { signOutToLogin } from "./sign-out";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
-    <Button
-      variant="secondary"
-      size="sm"
+    <button
+      type="button"
+      className={buttonVariants({ variant: "secondary", size: "sm" })}
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOut({ callbackUrl: "/login" });
+        await signOutToLogin();
       }}
     >
       {pending ? "Signing out…" : "Sign out"}
-    </Button>
+    </button>
   );
 }

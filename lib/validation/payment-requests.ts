@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accountSlug, amountCents, calendarDay, checkbox, moneyFormToken, optionalText } from "./form-fields";
+import { MAX_INVOICE_LINES, MAX_VALID_DAYS } from "./payment-request-limits";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 
 /**
@@ -22,10 +23,7 @@ export function paymentRequestHref(base: string, query: PaymentRequestQuery, cha
   return tableHref(base, query, changes, (next) => ({ q: next.q, status: next.status, dir: next.dir, page: next.page, pageSize: next.pageSize }), { sort: "created" });
 }
 
-/** ClientPay's limits on a page's life: at most 31,540,000 s (365 days and a few hours); we offer whole days. */
-export const MAX_VALID_DAYS = 365;
-export const DEFAULT_VALID_DAYS = 30;
-export const MAX_INVOICE_LINES = 10;
+export { DEFAULT_VALID_DAYS, MAX_INVOICE_LINES, MAX_VALID_DAYS } from "./payment-request-limits";
 
 const invoiceLine = z.object({
   invoiceNumber: z.string().trim().min(1, "Enter the invoice number.").max(40, "Keep invoice numbers under 40 characters."),

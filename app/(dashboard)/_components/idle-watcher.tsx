@@ -1,11 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 import { keepSessionAliveAction } from "@/lib/actions/account";
+import { signOutToLogin } from "@/components/shell/sign-out";
 
 type Status = { signedIn: false } | { signedIn: true; idleRemainingMs: number; absoluteRemainingMs: number };
 
@@ -117,7 +117,7 @@ export function IdleWatcher({ idleMs, warningMs }: { idleMs: number; warningMs: 
               For security, you will be signed out after a period without activity{secondsLeft > 0 ? ` (in about ${secondsLeft} s)` : ""}.
             </p>
             <div className="mt-6 flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => signOut({ callbackUrl: "/login" })}>
+              <Button variant="secondary" onClick={() => void signOutToLogin()}>
                 Sign out
               </Button>
               <Button onClick={() => void staySignedIn()} autoFocus>

@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
@@ -26,6 +25,8 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
     setPending(true);
     setError(null);
     try {
+      // Loaded on submit: next-auth/react is not needed to paint the form.
+      const { signIn } = await import("next-auth/react");
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),

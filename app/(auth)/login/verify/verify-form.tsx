@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/actions/action-state";
 import { verifySecondFactorAction } from "@/lib/actions/sign-in-steps";
+import { signOutToLogin } from "@/components/shell/sign-out";
 
 export function VerifyForm({ callbackPath }: { callbackPath: string }) {
   const [state, formAction] = useActionState(verifySecondFactorAction, IDLE);
@@ -28,7 +28,7 @@ export function VerifyForm({ callbackPath }: { callbackPath: string }) {
         Remember this device for 30 days
       </label>
       <SubmitButton pendingLabel="Checking…">Verify</SubmitButton>
-      <Button type="button" variant="link" onClick={() => signOut({ callbackUrl: "/login" })}>
+      <Button type="button" variant="link" onClick={() => void signOutToLogin()}>
         Cancel and sign out
       </Button>
     </form>

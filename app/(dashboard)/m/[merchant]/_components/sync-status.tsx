@@ -1,14 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
 import { syncAgeText, syncProgress } from "@/lib/mirror-status-text";
-import { syncStatusKey, useSyncStatus } from "./use-sync-status";
+import { loadSyncQuery, syncStatusKey, useSyncStatus } from "./use-sync-status";
 
 type Resource = keyof SyncStatusDto["resources"];
 
@@ -21,7 +20,6 @@ const noSubscribe = () => () => {};
  */
 export function SyncStatus({ merchant, resource, initial }: { merchant: string; resource: Resource; initial: SyncStatusDto }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const data = useSyncStatus(merchant, initial);
   const [state, refresh, pending] = useActionState(refreshMirrorAction, IDLE);
   // The server's clock first, so hydration renders the very text the server did (React #418
@@ -36,8 +34,8 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (state.status === "success") void queryClient.invalidateQueries({ queryKey: syncStatusKey(merchant) });
-  }, [state, queryClient, merchant]);
+    if (state.status === "success") void loadSyncQuery().then(({ client }) => client.invalidateQueries({ queryKey: syncStatusKey(merchant) }));
+  }, [state, merchant]);
   useEffect(() => {
     // A run just finished: re-render the server table from the fresher mirror.
     if (wasRunning.current && !data.running) router.refresh();
@@ -54,9 +52,9 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
         </span>
         <form action={refresh}>
           <input type="hidden" name="merchant" value={merchant} />
-          <Button type="submit" variant="secondary" size="sm" disabled={pending} data-testid="sync-refresh">
+          <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })} disabled={pending} data-testid="sync-refresh">
             {pending ? "Starting…" : "Refresh"}
-          </Button>
+          </button>
         </form>
       </div>
       {progress && (

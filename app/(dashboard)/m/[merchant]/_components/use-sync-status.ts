@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { QueryClient } from "@tanstack/react-query";
 import type { SyncStatusDto } from "@/lib/dal/sync";
 
 export const syncStatusKey = (merchant: string) => ["sync-status", merchant];
@@ -8,24 +9,62 @@ export const syncStatusKey = (merchant: string) => ["sync-status", merchant];
 /** A refusal (signed out, access revoked): asking again will not change the answer. */
 class RefusedError extends Error {}
 
+type SyncQuery = { client: QueryClient; QueryObserver: typeof import("@tanstack/react-query").QueryObserver };
+let loading: Promise<SyncQuery> | undefined;
+
+/**
+ * The sync status is the only thing the app polls, and polling starts after the page is
+ * painted from the server's figures: React Query (one client per tab, what QueryClientProvider
+ * would set up) is loaded then, not with the page, and never on the server.
+ */
+export function loadSyncQuery(): Promise<SyncQuery> {
+  loading ??= import("@tanstack/react-query").then(({ QueryClient, QueryObserver }) => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } } });
+    client.mount();
+    return { client, QueryObserver };
+  });
+  return loading;
+}
+
+async function fetchSyncStatus(merchant: string): Promise<SyncStatusDto> {
+  const response = await fetch(`/api/m/${encodeURIComponent(merchant)}/sync`, { cache: "no-store" });
+  if (response.status >= 400 && response.status < 500) throw new RefusedError(`sync status ${response.status}`);
+  if (!response.ok) throw new Error(`sync status ${response.status}`);
+  return response.json();
+}
+
 /**
  * The account's mirror status, polled from the route handler: fast while a sync runs, slowly
  * otherwise. The header and the table's first-sync notice share one query (one key), so a
- * page polls once.
+ * page polls once. Until React Query has loaded (and on the server) it is the server's figures.
  */
 export function useSyncStatus(merchant: string, initial: SyncStatusDto): SyncStatusDto {
-  const { data = initial } = useQuery({
-    queryKey: syncStatusKey(merchant),
-    queryFn: async (): Promise<SyncStatusDto> => {
-      const response = await fetch(`/api/m/${encodeURIComponent(merchant)}/sync`, { cache: "no-store" });
-      if (response.status >= 400 && response.status < 500) throw new RefusedError(`sync status ${response.status}`);
-      if (!response.ok) throw new Error(`sync status ${response.status}`);
-      return response.json();
-    },
-    initialData: initial,
-    retry: (failures, error) => !(error instanceof RefusedError) && failures < 3,
-    // Stop once refused: the next reload shows the sign-in or not-found page instead.
-    refetchInterval: (query) => (query.state.error instanceof RefusedError ? false : query.state.data?.running ? 1000 : 15_000),
-  });
+  const [data, setData] = useState(initial);
+  // What the server rendered first seeds the query (as initialData did); later renders' do not.
+  const seed = useRef(initial);
+
+  useEffect(() => {
+    let stopped = false;
+    let unsubscribe = () => {};
+    void loadSyncQuery().then(({ client, QueryObserver }) => {
+      if (stopped) return;
+      const observer = new QueryObserver<SyncStatusDto, Error>(client, {
+        queryKey: syncStatusKey(merchant),
+        queryFn: () => fetchSyncStatus(merchant),
+        initialData: seed.current,
+        retry: (failures, error) => !(error instanceof RefusedError) && failures < 3,
+        // Stop once refused: the next reload shows the sign-in or not-found page instead.
+        refetchInterval: (query) => (query.state.error instanceof RefusedError ? false : query.state.data?.running ? 1000 : 15_000),
+      });
+      const show = (result: { data?: SyncStatusDto }) => result.data && setData(result.data);
+      show(observer.getCurrentResult());
+      unsubscribe = observer.subscribe(show);
+    });
+    return () => {
+      stopped = true;
+      unsubscribe();
+    };
+  }, [merchant]);
+
   return data;
 }

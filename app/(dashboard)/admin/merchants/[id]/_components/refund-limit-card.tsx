@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/actions/action-state";
 import { setRefundLimitAction } from "@/lib/actions/money-desk";
-import { centsToDollarsText } from "@/lib/validation/money";
+import { centsToDollarsText } from "@/lib/validation/dollars";
 
 /** Refunds above this amount wait for a second manager or admin; empty turns the step off. */
 export function RefundLimitCard({ merchantId, limitCents }: { merchantId: string; limitCents: number | null }) {

@@ -1,5 +1,3 @@
-"use client";
-
 import { createColumnHelper } from "@tanstack/react-table";
 import { DateTime } from "@/components/time/time-zone";
 import Link from "next/link";

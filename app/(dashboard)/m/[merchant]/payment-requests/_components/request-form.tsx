@@ -9,7 +9,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/actions/action-state";
 import { createPaymentRequestAction } from "@/lib/actions/clientpay";
-import { DEFAULT_VALID_DAYS, MAX_INVOICE_LINES, MAX_VALID_DAYS } from "@/lib/validation/payment-requests";
+import { DEFAULT_VALID_DAYS, MAX_INVOICE_LINES, MAX_VALID_DAYS } from "@/lib/validation/payment-request-limits";
 
 interface RequestFormProps {
   slug: string;

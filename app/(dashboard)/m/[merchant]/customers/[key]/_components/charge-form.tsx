@@ -5,7 +5,7 @@ import { MoneyForm } from "@/components/forms/money-form";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { chargeSavedMethodAction } from "@/lib/actions/money-desk";
 import { formatCents } from "@/lib/format";
-import { parseDollars } from "@/lib/validation/money";
+import { parseDollars } from "@/lib/validation/dollars";
 
 interface ChargeFormProps {
   slug: string;

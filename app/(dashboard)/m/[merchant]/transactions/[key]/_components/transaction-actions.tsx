@@ -7,7 +7,7 @@ import { ReasonFields, reasonText } from "@/components/forms/reason-fields";
 import { Input } from "@/components/ui/input";
 import { adjustTransactionAction, captureTransactionAction, refundTransactionAction, voidTransactionAction } from "@/lib/actions/transaction-money";
 import { formatCents } from "@/lib/format";
-import { centsToDollarsText, parseDollars } from "@/lib/validation/money";
+import { centsToDollarsText, parseDollars } from "@/lib/validation/dollars";
 
 interface Restated {
   amountCents: number;
