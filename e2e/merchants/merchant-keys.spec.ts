@@ -49,7 +49,7 @@ test.describe("merchant accounts and keys", () => {
     await expect(page.getByTestId("usaepay-previous")).toHaveCount(0);
 
     await page.goto("/admin/audit");
-    await expect(page.getByText("merchant.credentials.restore_previous").first()).toBeVisible();
+    await expect(page.getByTestId("audit-event").getByText("merchant.credentials.restore_previous").first()).toBeVisible();
     await context.close();
   });
 
