@@ -1,3 +1,5 @@
+"use client";
+
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
