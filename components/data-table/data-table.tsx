@@ -9,9 +9,10 @@ import { cn } from "@/components/ui/cn";
  * labelled, and the same sort links sit above the cards. What is specific to a table (its columns, their alignment and first sort
  * direction) comes in through the column definitions, never from here.
  *
- * A server component: the table has no state of its own (the URL holds it), so it is built
- * once per render with TanStack's framework-free createTable and no table code reaches the
- * browser (useReactTable would need a client component and ship the library to every table page).
+ * No state of its own (the URL holds it), so it is built once per render with TanStack's
+ * framework-free createTable, not the useReactTable hook: a table whose page renders it on the
+ * server ships no table code to the browser. The tables that follow the viewer's column choice
+ * and time zone (client context: transactions, customers, the audit log) render it on the client.
  */
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
