@@ -1,3 +1,4 @@
+import { freshAccessId, openFilledPayments, PAYMENTS } from "../clientpay/helpers";
 import { expect, test } from "../fixtures/test";
 import { demoUser } from "../fixtures/users";
 import { asRole } from "../fixtures/roles";
@@ -43,6 +44,29 @@ test.describe("exports", () => {
     expect(refused.status()).toBe(403);
     expect(await refused.json()).toEqual({ error: "You are not allowed to do this." });
     expect((await page.request.get("/api/export/audit")).status()).toBe(403);
+    expect((await page.request.get("/api/export/batches?merchant=harbor-law-operating")).status()).toBe(403);
+    expect((await page.request.get("/api/export/payments?merchant=harbor-law-operating")).status()).toBe(403);
+    await page.goto(PAYMENTS);
+    await expect(page.getByTestId("export-open")).toHaveCount(0);
+    await context.close();
+  });
+
+  test("a filtered ClientPay payments table exports every matching row in its order, the method masked as the table shows it", async ({ browser }) => {
+    test.setTimeout(240_000);
+    // Other specs rotate and expire the demo's access IDs: the copy needs a usable one to fill.
+    await freshAccessId(browser);
+    const { page, context } = await asRole(browser, "manager");
+    await openFilledPayments(page, `${PAYMENTS}?status=Refunded&method=card&sort=amount&dir=asc`);
+    const total = await paginationTotal(page);
+    expect(total).toBeGreaterThan(25); // more than the visible page
+
+    const { records, filename } = await exportCsv(page);
+    expect(filename).toMatch(/^payments-harbor-law-operating-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(records[0]).toMatch(/^Paid \(\S+\),Payment #,Payer,Payer email,Invoices,Order number,Method,Status,Amount,Refunded$/);
+    expect(records).toHaveLength(total + 1);
+    for (const record of records.slice(1)) expect(record).toMatch(/,[^,]+ ••••\d{4},Refunded,\d+\.\d{2},\d+\.\d{2}$/);
+    const amounts = records.slice(1).map((record) => Number(record.split(",").at(-2)));
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
     await context.close();
   });
 

@@ -8,7 +8,7 @@ const EXPECTED: Record<RoleName, Permission[]> = {
     "dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "mirror:lookup-live", "sync:run", "access-ids:read", "access-ids:validate", "access-ids:test-request",
     "transactions:refund", "transactions:void", "transactions:capture", "transactions:email-receipt", "refunds:approve", "customers:charge",
     "payments:read", "payment-requests:read", "payers:read", "payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge",
-    "profile:update", "transactions:export", "customers:export", "audit:read-money", "audit:export",
+    "profile:update", "transactions:export", "customers:export", "batches:export", "payments:export", "audit:read-money", "audit:export",
   ],
   VIEWER: ["dashboard:view", "merchants:read", "customers:read", "transactions:read", "batches:read", "sync:run", "access-ids:read", "payments:read", "payment-requests:read", "payers:read", "profile:update"],
 };

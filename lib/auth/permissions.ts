@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   "transactions:export",
   "customers:export",
   "audit:export",
+  "batches:export",
+  "payments:export",
   /** Only the money events (refunds, voids, payments …) of the accounts granted to the viewer. */
   "audit:read-money",
   "profile:update",
@@ -80,7 +82,7 @@ const MONEY: Permission[] = ["transactions:refund", "transactions:void", "transa
 const CLIENTPAY_MONEY: Permission[] = ["payments:refund", "payment-requests:create", "payment-requests:expire", "payers:charge"];
 
 /** Numbers (issue 13): exports of the tables they read, and the money events of their own accounts. */
-const NUMBERS: Permission[] = ["transactions:export", "customers:export", "audit:read-money", "audit:export"];
+const NUMBERS: Permission[] = ["transactions:export", "customers:export", "batches:export", "payments:export", "audit:read-money", "audit:export"];
 
 export const ROLE_PERMISSIONS: Record<RoleName, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),

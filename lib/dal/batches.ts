@@ -9,6 +9,8 @@ import type { RequestMeta } from "@/lib/request-meta";
 import { refreshBatchList, writeBatchDetail } from "@/lib/sync/mirror-batches";
 import type { TransactionQuery } from "@/lib/validation/transactions";
 import type { Paged } from "@/lib/validation/table-state";
+import { BATCH_SORT_KEYS, localBatchVoids, toBatchDto, type BatchDto, type BatchRow, type LocalVoids } from "./internal/batch-rows";
+import { orderByOf } from "./internal/keyset";
 import { readLive, type LiveRead } from "./internal/live-read";
 import { merchantFor, type MerchantDto } from "./internal/merchant-access";
 import { findBlockingAttempt, type MoneyAttemptDto } from "./internal/money-attempts";
@@ -29,43 +31,7 @@ type Deps = Pick<GatewayDeps, "fetch">;
 /** How old the local batch list may be before a page view reads USAePay again. */
 export const BATCH_LIST_FRESH_MS = 60_000;
 
-export interface BatchDto {
-  key: string;
-  refnum: string | null;
-  status: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  salesCount: number | null;
-  salesCents: number | null;
-  refundsCount: number | null;
-  refundsCents: number | null;
-  voidsCount: number | null;
-  voidsCents: number | null;
-  /** Where the voids figure came from: USAePay's batch detail, or Paydesk's copy of its transactions. */
-  voidsFrom: "gateway" | "paydesk";
-  netCents: number | null;
-  totalCount: number | null;
-  detailReadAt: string | null;
-}
-
-type Row = Prisma.MirrorBatchGetPayload<object>;
-
-function toDto(row: Row, localVoids?: { count: number; cents: number }): BatchDto {
-  const fromGateway = row.detailReadAt !== null && row.voidsCount !== null;
-  return {
-    key: row.key, refnum: row.refnum, status: row.status, openedAt: row.openedAt?.toISOString() ?? null, closedAt: row.closedAt?.toISOString() ?? null,
-    salesCount: row.salesCount, salesCents: row.salesCents, refundsCount: row.refundsCount, refundsCents: row.refundsCents,
-    voidsCount: fromGateway ? row.voidsCount : (localVoids?.count ?? 0), voidsCents: fromGateway ? row.voidsCents : (localVoids?.cents ?? 0),
-    voidsFrom: fromGateway ? "gateway" : "paydesk", netCents: row.netCents, totalCount: row.totalCount, detailReadAt: row.detailReadAt?.toISOString() ?? null,
-  };
-}
-
-/** Voids per batch from the transactions mirror (the batch list carries none). */
-async function localVoids(merchantAccountId: string, keys: string[]): Promise<Map<string, { count: number; cents: number }>> {
-  if (keys.length === 0) return new Map();
-  const groups = await db.mirrorTransaction.groupBy({ by: ["batchKey"], where: { merchantAccountId, batchKey: { in: keys }, kind: "void" }, _count: { _all: true }, _sum: { amountCents: true } });
-  return new Map(groups.map((group) => [group.batchKey as string, { count: group._count._all, cents: group._sum.amountCents ?? 0 }]));
-}
+export type { BatchDto } from "./internal/batch-rows";
 
 async function refreshListIfStale(merchant: MerchantDto, deps?: Deps): Promise<LiveRead & { listedAt: string | null }> {
   const [newest, unlisted] = await Promise.all([
@@ -122,7 +88,7 @@ export interface OpenBatch {
 
 export type BatchList = Paged<BatchDto> & LiveRead & { listedAt: string | null; open: OpenBatch | null };
 
-async function openBatchOf(viewer: Viewer, merchant: MerchantDto, row: Row | null, voids: Map<string, { count: number; cents: number }>): Promise<OpenBatch | null> {
+async function openBatchOf(viewer: Viewer, merchant: MerchantDto, row: BatchRow | null, voids: LocalVoids): Promise<OpenBatch | null> {
   if (!row) return null;
   const [totals, blocking, generation] = await Promise.all([
     mirrorTransactionTotals({ merchantAccountId: merchant.id, timeZone: zoneOf(viewer), batchKey: row.key }, {}),
@@ -130,7 +96,7 @@ async function openBatchOf(viewer: Viewer, merchant: MerchantDto, row: Row | nul
     tokenGeneration(merchant.id, row.key),
   ]);
   const mayClose = can(viewer.role, "batches:close") && !blocking;
-  return { batch: toDto(row, voids.get(row.key)), totals, blocking, closeToken: mayClose ? issueFor(viewer, merchant, "batch_close", row.key, generation) : null };
+  return { batch: toBatchDto(row, voids.get(row.key)), totals, blocking, closeToken: mayClose ? issueFor(viewer, merchant, "batch_close", row.key, generation) : null };
 }
 
 export async function listBatches(viewer: Viewer, slug: string, page: { page: number; pageSize: number }, deps?: Deps): Promise<BatchList> {
@@ -139,12 +105,12 @@ export async function listBatches(viewer: Viewer, slug: string, page: { page: nu
   await refreshOpenBatch(merchant, deps);
   const where = { merchantAccountId: merchant.id };
   const [rows, total, open] = await Promise.all([
-    db.mirrorBatch.findMany({ where, orderBy: [{ openedAt: "desc" }, { key: "desc" }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    db.mirrorBatch.findMany({ where, orderBy: orderByOf(BATCH_SORT_KEYS) as Prisma.MirrorBatchOrderByWithRelationInput[], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
     db.mirrorBatch.count({ where }),
     db.mirrorBatch.findFirst({ where: { ...where, status: "open" }, orderBy: { openedAt: "desc" } }),
   ]);
-  const voids = await localVoids(merchant.id, [...rows.map((row) => row.key), ...(open ? [open.key] : [])]);
-  return { ...read, items: rows.map((row) => toDto(row, voids.get(row.key))), total, page: page.page, pageSize: page.pageSize, open: await openBatchOf(viewer, merchant, open, voids) };
+  const voids = await localBatchVoids(merchant.id, [...rows.map((row) => row.key), ...(open ? [open.key] : [])]);
+  return { ...read, items: rows.map((row) => toBatchDto(row, voids.get(row.key))), total, page: page.page, pageSize: page.pageSize, open: await openBatchOf(viewer, merchant, open, voids) };
 }
 
 export type BatchDetail = LiveRead & {
@@ -175,8 +141,8 @@ export async function getBatchDetail(viewer: Viewer, slug: string, key: string, 
   const scope = { merchantAccountId: merchant.id, timeZone: zoneOf(viewer), batchKey: key };
   // A batch only Paydesk's transactions know of (USAePay unreachable) still shows them.
   // The batch page has no filters, so the page's totals are the whole batch's.
-  const [{ totals, ...transactions }, voids] = await Promise.all([listMirrorTransactionsWithTotals(scope, { q: "", sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize }), localVoids(merchant.id, [key])]);
-  const batch = row ? toDto(row, voids.get(key)) : unknownBatch(key);
+  const [{ totals, ...transactions }, voids] = await Promise.all([listMirrorTransactionsWithTotals(scope, { q: "", sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize }), localBatchVoids(merchant.id, [key])]);
+  const batch = row ? toBatchDto(row, voids.get(key)) : unknownBatch(key);
   return { ...read, batch, transactions, totals, open: row?.status === "open" ? await openBatchOf(viewer, merchant, row, voids) : null };
 }
 

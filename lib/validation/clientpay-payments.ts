@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accountSlug, checkbox, moneyFormToken } from "./form-fields";
+import type { ColumnChoice } from "./table-columns";
 import { pick, tableHref, tableQuerySchema, type SearchParams } from "./table-state";
 import { isoDay } from "./days";
 import { amountText, dollarsToCents } from "./transactions";
@@ -21,6 +22,39 @@ export const CLIENTPAY_STATUS_KEYS = Object.keys(CLIENTPAY_STATUSES) as [Clientp
 
 export const PAYMENT_METHODS = { card: "Card", eCheck: "eCheck" } as const;
 export type PaymentMethodKind = keyof typeof PAYMENT_METHODS;
+
+/** "Visa ••••1111", "eCheck ••••0010": ClientPay gives the last four only, and that is all the desk shows. */
+export function paymentMethodText(payment: { method: string | null; cardBrand: string | null; accountLast4: string | null }): string {
+  if (!payment.method) return "—";
+  const label = payment.method === "eCheck" ? "eCheck" : (payment.cardBrand ?? "Card");
+  return payment.accountLast4 ? `${label} ••••${payment.accountLast4}` : label;
+}
+
+/**
+ * The payments table's columns: the `inTable` ones are what the table shows (payer and email,
+ * invoices and order number, amount and refunded each in their own column); exports offer all.
+ * None carries a request ID, a saved method's id or anything of the access ID.
+ */
+export const CLIENTPAY_PAYMENT_COLUMNS = [
+  { id: "date", label: "Paid", inTable: true },
+  { id: "paymentId", label: "Payment #", inTable: true },
+  { id: "payer", label: "Payer", inTable: true },
+  { id: "payerEmail", label: "Payer email", inTable: true },
+  { id: "invoices", label: "Invoices", inTable: true },
+  { id: "orderId", label: "Order number", inTable: true },
+  { id: "method", label: "Method", inTable: true },
+  { id: "status", label: "Status", inTable: true },
+  { id: "amount", label: "Amount", inTable: true },
+  { id: "refunded", label: "Refunded", inTable: true },
+  { id: "tax", label: "Tax" },
+  { id: "surcharge", label: "Surcharge" },
+  { id: "settled", label: "Settled" },
+  { id: "settledAt", label: "Settled at" },
+  { id: "paidAtLocal", label: "Paid (ClientPay's time)" },
+  { id: "description", label: "Description" },
+  { id: "customerRefNumber", label: "Customer reference" },
+  { id: "payerId", label: "Payer ID" },
+] as const satisfies readonly ColumnChoice[];
 
 export const CLIENTPAY_PAYMENT_SORTS = ["date", "amount", "payer", "status"] as const;
 export type ClientpayPaymentSort = (typeof CLIENTPAY_PAYMENT_SORTS)[number];

@@ -38,8 +38,8 @@ export function parseExportColumns(columns: readonly ColumnChoice[], raw: string
   return chosen.length > 0 ? chosen : [...fallback];
 }
 
-/** Tables with an export (`/api/export/<table>`); each needs the permission `<table>:export`. Seams: "batches", "payments". */
-export const EXPORT_TABLE_NAMES = ["transactions", "customers", "audit"] as const;
+/** Tables with an export (`/api/export/<table>`); each needs the permission `<table>:export`. "payments" are ClientPay's. */
+export const EXPORT_TABLE_NAMES = ["transactions", "customers", "batches", "payments", "audit"] as const;
 export type ExportTableName = (typeof EXPORT_TABLE_NAMES)[number];
 export const exportTableSchema = z.enum(EXPORT_TABLE_NAMES);
 

@@ -5,6 +5,7 @@ import type { ClientpayPayment } from "@/lib/payments/clientpay";
 import { zonedDayRange } from "@/lib/time-zone";
 import type { ClientpayPaymentQuery, ClientpayStatus } from "@/lib/validation/clientpay-payments";
 import type { Paged } from "@/lib/validation/table-state";
+import { orderByOf, type SortKey } from "./keyset";
 import { centsRange } from "./mirror-transactions";
 import type { Tx } from "./money-attempts";
 
@@ -189,12 +190,24 @@ export function clientpayPaymentWhere(scope: ClientpayScope, query: Partial<Pick
   };
 }
 
-const ORDER: Record<ClientpayPaymentQuery["sort"], (dir: Prisma.SortOrder) => Prisma.ClientpayPaymentOrderByWithRelationInput[]> = {
-  date: (dir) => [{ paidAt: dir }, { paymentNumber: dir }],
-  amount: (dir) => [{ amountCents: dir }, { paidAt: "desc" }],
-  payer: (dir) => [{ payerNameLower: dir }, { paidAt: "desc" }],
-  status: (dir) => [{ status: dir }, { paidAt: "desc" }],
-};
+/**
+ * The one definition of the table's orders (the page and its export). Each ends in the payment
+ * id, unique within an account, so the order is total: paging and an export's keyset walk
+ * neither skip nor repeat a row. Payments without a payer name sort last either way.
+ */
+export function clientpayPaymentSortKeys(sort: ClientpayPaymentQuery["sort"], dir: ClientpayPaymentQuery["dir"]): SortKey[] {
+  const newestFirst: SortKey[] = [{ field: "paidAt", dir: "desc" }, { field: "paymentNumber", dir: "desc" }, { field: "paymentId", dir: "desc" }];
+  switch (sort) {
+    case "date":
+      return [{ field: "paidAt", dir }, { field: "paymentNumber", dir }, { field: "paymentId", dir }];
+    case "amount":
+      return [{ field: "amountCents", dir }, ...newestFirst];
+    case "payer":
+      return [{ field: "payerNameLower", dir, nullable: true }, ...newestFirst];
+    case "status":
+      return [{ field: "status", dir }, ...newestFirst];
+  }
+}
 
 /** Statuses whose amount was taken from the payer (a refund gives some or all of it back). */
 const COLLECTED: readonly string[] = ["Approved", "PartiallyRefunded", "Refunded"] satisfies ClientpayStatus[];
@@ -229,7 +242,7 @@ export async function clientpayTotals(where: Prisma.ClientpayPaymentWhereInput):
 export async function listClientpayPaymentRows(scope: ClientpayScope, query: ClientpayPaymentQuery): Promise<Paged<ClientpayPaymentDto> & { totals: ClientpayTotals }> {
   const where = clientpayPaymentWhere(scope, query);
   const [rows, totals] = await Promise.all([
-    db.clientpayPayment.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.clientpayPayment.findMany({ where, orderBy: orderByOf(clientpayPaymentSortKeys(query.sort, query.dir)) as Prisma.ClientpayPaymentOrderByWithRelationInput[], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     clientpayTotals(where),
   ]);
   return { items: rows.map(toClientpayPaymentDto), total: totals.count, page: query.page, pageSize: query.pageSize, totals };

@@ -25,9 +25,9 @@ export interface PreparedExport<Row> {
 }
 
 /**
- * An exportable table: the seam each table plugs into (transactions, customers, the audit log;
- * batches and ClientPay payments add a file beside these and a line in registry.ts). It reuses
- * the table's own URL parser, where builder and sort keys, so an export is exactly the table.
+ * An exportable table: the seam each table plugs into (transactions, customers, batches,
+ * ClientPay payments, the audit log: a file each beside this one and a line in registry.ts). It
+ * reuses the table's own URL parser, where builder and sort keys, so an export is exactly the table.
  */
 export interface ExportTable<Row, Id extends string = string> {
   table: string;

@@ -13,7 +13,7 @@ import { getPayerDetail } from "@/lib/dal/payers";
 import { formatCents } from "@/lib/format";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { MoneyAttempts } from "../../_components/money-attempts";
-import { methodText } from "../../payments/_components/method-text";
+import { paymentMethodText } from "@/lib/validation/clientpay-payments";
 import { PaymentStatusBadge } from "../../payments/_components/payment-status-badge";
 import { ChargePayerForm, EditPayerForm } from "../_components/payer-forms";
 import { DateTime } from "@/components/time/time-zone";
@@ -115,7 +115,7 @@ export default async function PayerPage({ params }: { params: Promise<{ merchant
                         <DateTime value={payment.paidAt} />
                       </Link>
                       <span className="tabular-nums">{formatCents(payment.amountCents)}</span>
-                      <span className="text-slate-500">{methodText(payment)}</span>
+                      <span className="text-slate-500">{paymentMethodText(payment)}</span>
                       <PaymentStatusBadge status={payment.status} />
                     </li>
                   ))}

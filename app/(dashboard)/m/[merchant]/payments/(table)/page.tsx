@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { ExportDialog } from "@/components/data-table/export-dialog";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listClientpayPayments } from "@/lib/dal/clientpay-payments";
+import { canExport } from "@/lib/dal/exports";
 import { getMerchant } from "@/lib/dal/merchants";
-import { clientpayPaymentHref, clientpayPaymentUrlState, isFiltered, parseClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
+import { CLIENTPAY_PAYMENT_COLUMNS, clientpayPaymentHref, clientpayPaymentUrlState, isFiltered, parseClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { CopyStatus } from "../_components/copy-status";
 import { PaymentFilters } from "../_components/payment-filters";
@@ -29,6 +31,8 @@ export default async function ClientpayPaymentsPage({
   const base = `/m/${merchant.slug}/payments`;
   const page = await listClientpayPayments(viewer, slug, query);
   const { page: _page, ...hidden } = clientpayPaymentUrlState(query);
+  const state = clientpayPaymentHref("", { ...query, page: 1 }).replace(/^\?/, "");
+  const exportHref = `/api/export/payments?merchant=${encodeURIComponent(merchant.slug)}${state ? `&${state}` : ""}`;
 
   return (
     <>
@@ -36,6 +40,11 @@ export default async function ClientpayPaymentsPage({
       <ClientpayAccessNotice access={page.access} slug={merchant.slug} canFix={can(viewer.role, "access-ids:rotate")} />
       <PaymentFilters base={base} query={query} />
       <PaymentsTotals totals={page.totals} />
+      {canExport(viewer, "payments") && (
+        <div className="mb-3 flex justify-end">
+          <ExportDialog href={exportHref} columns={CLIENTPAY_PAYMENT_COLUMNS} />
+        </div>
+      )}
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         {page.total === 0 ? (
           <div className="p-8 text-center text-sm text-slate-600" data-testid="table-empty">

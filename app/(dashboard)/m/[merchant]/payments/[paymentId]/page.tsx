@@ -11,7 +11,7 @@ import { getClientpayPaymentDetail } from "@/lib/dal/clientpay-payments";
 import { formatCents } from "@/lib/format";
 import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice";
 import { MoneyAttempts } from "../../_components/money-attempts";
-import { methodText } from "../_components/method-text";
+import { paymentMethodText } from "@/lib/validation/clientpay-payments";
 import { PaymentStatusBadge } from "../_components/payment-status-badge";
 import { RefundForm } from "../_components/refund-form";
 import { DateTime } from "@/components/time/time-zone";
@@ -54,7 +54,7 @@ export default async function ClientpayPaymentPage({ params }: { params: Promise
             <DetailField label="Settlement" testId="detail-settled">{settledText(payment.isSettled, payment.settledAt)}</DetailField>
             <DetailField label="Paid (ClientPay's time)">{payment.paidAtLocal}</DetailField>
             <DetailField label="Paid"><DateTime value={payment.paidAt} /></DetailField>
-            <DetailField label="Method" testId="detail-method">{methodText(payment)}</DetailField>
+            <DetailField label="Method" testId="detail-method">{paymentMethodText(payment)}</DetailField>
             <DetailField label="Payer" testId="detail-payer">
               {payment.payerId ? (
                 <Link href={`${base}/payers/${encodeURIComponent(payment.payerId)}`} className="text-brand-700 hover:underline">

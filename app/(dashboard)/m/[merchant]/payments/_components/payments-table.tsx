@@ -3,8 +3,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { ClientpayPaymentDto } from "@/lib/dal/clientpay-payments";
 import { formatCents } from "@/lib/format";
-import { CLIENTPAY_PAYMENT_SORTS, clientpayPaymentHref, type ClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
-import { methodText } from "./method-text";
+import { CLIENTPAY_PAYMENT_SORTS, clientpayPaymentHref, paymentMethodText, type ClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
 import { PaymentStatusBadge } from "./payment-status-badge";
 import { DateTime } from "@/components/time/time-zone";
 
@@ -34,7 +33,7 @@ function columnsFor(base: string) {
       ),
     }),
     column.accessor("invoiceNumbers", { header: "Invoice / order", cell: (info) => [...info.getValue(), info.row.original.orderId].filter(Boolean).join(", ") || "—" }),
-    column.accessor("method", { header: "Method", cell: (info) => methodText(info.row.original) }),
+    column.accessor("method", { header: "Method", cell: (info) => paymentMethodText(info.row.original) }),
     column.accessor("status", { id: "status", header: "Status", cell: (info) => <PaymentStatusBadge status={info.getValue()} /> }),
     column.accessor("amountCents", {
       id: "amount",
