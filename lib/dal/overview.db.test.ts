@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { transactionRow } from "@/lib/sync/mirror-rows";
+import { dayCacheCounters } from "./internal/overview-day-cache";
 import { getOverview } from "./overview";
 import { makeMerchant, makeViewer } from "./test-fixtures";
 
@@ -120,5 +121,36 @@ describe("overview aggregates", () => {
     const refused = await getOverview(viewer, { account: other.slug, now: NOW });
     expect(refused.selected).toBeNull();
     expect(refused.periods.today.grossCents).toBe(10_000);
+  });
+
+  it("a second view groups no day again; a new row, a void of an older sale and a deletion each show at once, regrouping only their days", async () => {
+    const { merchant, viewer } = await setUp();
+    // The hand-made rows were written an hour ago; each view is a minute after the last (same day).
+    await db.mirrorTransaction.updateMany({ where: { merchantAccountId: merchant.id }, data: { syncedAt: new Date(Date.now() - 3_600_000) } });
+    let minute = 0;
+    const view = () => getOverview(viewer, { account: merchant.slug, now: new Date(NOW.getTime() + (minute += 2) * 60_000) });
+    const first = await view();
+    await view(); // the newest write has now stood for over a minute: settled
+    const grouped = dayCacheCounters.groupedDays;
+    expect(await view()).toMatchObject({ periods: first.periods, days: first.days, declineReasons: first.declineReasons, cardMix: first.cardMix });
+    expect(dayCacheCounters.groupedDays).toBe(grouped);
+
+    // A sale arrives today: only today is grouped again.
+    await mirror(merchant.id, [{ key: "sale-new", at: "2026-02-10T14:30:00Z", cents: 2_500, brand: "Visa" }]);
+    const withSale = await view();
+    expect(withSale.periods.today.grossCents).toBe(12_500);
+    expect(dayCacheCounters.groupedDays).toBe(grouped + 1);
+
+    // The 9th's sale is voided (its kind changes; its day is the 9th, not today).
+    await db.mirrorTransaction.update({ where: { merchantAccountId_key: { merchantAccountId: merchant.id, key: "sale-late-evening" } }, data: { kind: "void" } });
+    const afterVoid = await view();
+    expect(afterVoid.days.find((point) => point.day === "2026-02-09")).toMatchObject({ salesCents: 0, salesCount: 0 });
+    expect(afterVoid.periods.week.grossCents).toBe(withSale.periods.week.grossCents - 5_000);
+
+    // A refund leaves the mirror (gone upstream): the counts no longer match, and it is gone from the totals.
+    await db.mirrorTransaction.deleteMany({ where: { merchantAccountId: merchant.id, key: "refund-2d" } });
+    const afterDelete = await view();
+    expect(afterDelete.periods.week.refundCount).toBe(afterVoid.periods.week.refundCount - 1);
+    expect(afterDelete.periods.week.refundCents).toBe(afterVoid.periods.week.refundCents - 4_000);
   });
 });

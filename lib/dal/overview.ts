@@ -5,7 +5,8 @@ import { DEFAULT_TIME_ZONE } from "@/lib/time-zone";
 import { assertCan } from "./internal/guards";
 import { accessibleTo } from "./internal/merchant-access";
 import { openBatchOf, type OpenBatchDto } from "./internal/open-batch";
-import { dayBounds, declineReasons, kindTotals } from "./internal/overview-aggregates";
+import { dayBounds } from "./internal/overview-aggregates";
+import { overviewDayRows } from "./internal/overview-day-cache";
 import { summarize, type OverviewNumbers } from "./internal/overview-summary";
 
 export type { PeriodTotals, Share } from "./internal/overview-summary";
@@ -33,7 +34,8 @@ export interface OverviewDto extends OverviewNumbers {
 /**
  * The overview (/) for the accounts the viewer may see, or the one `account` names: today,
  * 7 and 30 days, the daily chart, decline reasons, card mix, each open batch and how fresh
- * each mirror is. Everything comes from the local mirror, computed in the database.
+ * each mirror is. Everything comes from the local mirror, computed in the database (each day
+ * grouped again only when its rows change: internal/overview-day-cache.ts).
  */
 export async function getOverview(viewer: Viewer, options: { account?: string; now?: Date } = {}): Promise<OverviewDto> {
   assertCan(viewer, "transactions:read");
@@ -50,9 +52,8 @@ export async function getOverview(viewer: Viewer, options: { account?: string; n
 
   const { days, starts } = dayBounds(now, zone);
   const ids = scope.map((account) => account.id);
-  const [kinds, reasons, syncStates, batches] = await Promise.all([
-    kindTotals(ids, starts),
-    declineReasons(ids, starts),
+  const [{ kinds, reasons }, syncStates, batches] = await Promise.all([
+    overviewDayRows(ids, starts, now.getTime()),
     db.syncState.findMany({ where: { merchantAccountId: { in: ids }, resource: "transactions" }, select: { merchantAccountId: true, status: true, lastSuccessAt: true, lastError: true } }),
     Promise.all(scope.map((account) => openBatchOf(account, now))),
   ]);

@@ -47,7 +47,7 @@ export function dayBounds(now: Date, zone: string, count = OVERVIEW_DAYS): { day
  * Which day (index into the bounds) a row's createdAt falls on, in SQL: a binary search of nested
  * CASEs, so each row is compared about log2(30) ≈ 5 times rather than up to 30.
  */
-function bucketOf(starts: Date[], lo = 0, hi = starts.length - 1): Prisma.Sql {
+export function bucketOf(starts: Date[], lo = 0, hi = starts.length - 1): Prisma.Sql {
   if (hi - lo === 1) return Prisma.raw(String(lo));
   const mid = (lo + hi) >> 1;
   return Prisma.sql`CASE WHEN "createdAt" < ${starts[mid]} THEN ${bucketOf(starts, lo, mid)} ELSE ${bucketOf(starts, mid, hi)} END`;
