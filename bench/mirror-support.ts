@@ -33,6 +33,10 @@ export async function startEmulators(port: number, perMinute: number, perDay = 1
     if (code !== 0 && signal !== "SIGTERM") console.error(`the emulators stopped (${signal ?? code})`);
   });
   const root = `http://127.0.0.1:${port}`;
+  // The emulators on this port are the ones the allow-list lets a merchant call (lib/env reads
+  // these when the bench first imports the app's code, after this).
+  process.env.USAEPAY_EMULATOR_URL = `${root}/api/v2/`;
+  process.env.CLIENTPAY_EMULATOR_URL = `http://127.0.0.1:${port + 1}/v2/`;
   for (let i = 0; ; i += 1) {
     try {
       if ((await fetch(`${root}/ping`)).ok) break;
