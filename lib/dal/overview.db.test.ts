@@ -153,4 +153,19 @@ describe("overview aggregates", () => {
     expect(afterDelete.periods.week.refundCount).toBe(afterVoid.periods.week.refundCount - 1);
     expect(afterDelete.periods.week.refundCents).toBe(afterVoid.periods.week.refundCents - 4_000);
   });
+
+  it("views at the same moment, while rows change, each answer whole numbers", async () => {
+    const { merchant, viewer } = await setUp();
+    const view = () => getOverview(viewer, { account: merchant.slug, now: NOW });
+    await view();
+    await mirror(merchant.id, [{ key: "sale-concurrent", at: "2026-02-10T14:45:00Z", cents: 1_500, brand: "Visa" }]);
+    // Started zero to three database round trips apart, so each is at another step when the next begins.
+    const pending: Promise<Awaited<ReturnType<typeof view>>>[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      pending.push(view());
+      for (let trip = 0; trip < i % 4; trip += 1) await db.$queryRaw`SELECT 1`;
+    }
+    const views = await Promise.all(pending);
+    for (const overview of views) expect(overview.periods.today.grossCents).toBe(11_500);
+  });
 });

@@ -67,18 +67,21 @@ async function accountDayRows(accountId: string, starts: Date[], now: number): P
   else if (!account.settled && now - account.seenSince > LATE_WRITE_MS) account.settled = true;
   for (const [key, entry] of account.days) if (!window.has(key) || now - entry.groupedAt > REGROUP_MS) account.days.delete(key);
 
-  await groupMissing(accountId, starts, keys, account, now);
-  const cachedRows = keys.reduce((sum, key) => sum + account.days.get(key)!.rows, 0);
+  // This view answers from its own copy of the entries: another view may drop shared ones meanwhile.
+  const days = new Map(keys.flatMap((key) => (account.days.has(key) ? [[key, account.days.get(key)!] as const] : [])));
+  await groupMissing(accountId, starts, keys, days, account, now);
+  const cachedRows = keys.reduce((sum, key) => sum + days.get(key)!.rows, 0);
   const windowRows = await db.mirrorTransaction.count({ where: { merchantAccountId: accountId, createdAt: { gte: starts[0], lt: starts[starts.length - 1] } } });
   if (cachedRows !== windowRows) {
-    // Rows left the window's days (a deletion): group every day again.
+    // Rows left the window's days (a deletion), or came while this view grouped: group every day again.
+    days.clear();
     account.days.clear();
-    await groupMissing(accountId, starts, keys, account, now);
+    await groupMissing(accountId, starts, keys, days, account, now);
   }
 
   return {
-    kinds: keys.flatMap((key, day) => account.days.get(key)!.kinds.map((row) => ({ ...row, day }))),
-    reasons: keys.flatMap((key, day) => account.days.get(key)!.reasons.map((row) => ({ ...row, day }))),
+    kinds: keys.flatMap((key, day) => days.get(key)!.kinds.map((row) => ({ ...row, day }))),
+    reasons: keys.flatMap((key, day) => days.get(key)!.reasons.map((row) => ({ ...row, day }))),
   };
 }
 
@@ -90,19 +93,24 @@ async function changedDays(accountId: string, starts: Date[], written: Prisma.Sq
   return rows.map((row) => Number(row.day));
 }
 
-/** Groups each run of days the cache lacks with one query pair, and stores every day of it (empty ones too). */
-async function groupMissing(accountId: string, starts: Date[], keys: string[], account: AccountDays, now: number) {
-  for (const [first, last] of missingRuns(keys, account.days)) {
+/**
+ * Groups each run of days this view lacks with one query pair, and stores every day of it (empty
+ * ones too) for this view and in the cache; entries this view only read are never written back.
+ */
+async function groupMissing(accountId: string, starts: Date[], keys: string[], days: Map<string, DayEntry>, account: AccountDays, now: number) {
+  for (const [first, last] of missingRuns(keys, days)) {
     const bounds = starts.slice(first, last + 2);
     const [kinds, reasons] = await Promise.all([kindTotals([accountId], bounds), declineReasons([accountId], bounds)]);
     for (let offset = 0; offset <= last - first; offset += 1) {
       const dayKinds = kinds.filter((row) => row.day === offset).map(({ day: _day, ...row }) => row);
-      account.days.set(keys[first + offset]!, {
+      const entry = {
         kinds: dayKinds,
         reasons: reasons.filter((row) => row.day === offset).map(({ day: _day, ...row }) => row),
         rows: dayKinds.reduce((sum, row) => sum + row.count, 0),
         groupedAt: now,
-      });
+      };
+      days.set(keys[first + offset]!, entry);
+      account.days.set(keys[first + offset]!, entry);
     }
     dayCacheCounters.groupedDays += last - first + 1;
   }
