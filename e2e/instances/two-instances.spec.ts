@@ -90,6 +90,9 @@ test.describe("several instances on one database", () => {
     const onC = await context.newPage();
     await Promise.all([open(onB, b.baseURL, slugs[0]!), open(onC, c.baseURL, slugs[0]!)]);
     await Promise.all([open(onB, b.baseURL, slugs[1]!), open(onC, c.baseURL, slugs[1]!)]);
+    // No more table views from here: a view once an account's customers are a minute old starts
+    // an incremental run (a stale mirror), whose extra list call would blur the count of full walks below.
+    await Promise.all([onB.close(), onC.close()]);
 
     // For the next 45 s (less than the budget's minute since the syncs began) the two syncs
     // together stay within the sync's share of the one budget: at most 8 calls besides the two
@@ -99,7 +102,7 @@ test.describe("several instances on one database", () => {
     const samples: number[][] = [];
     for (let elapsed = 0; elapsed < 45_000; elapsed += 3_000) {
       samples.push(await calls());
-      await onB.waitForTimeout(3_000);
+      await page.waitForTimeout(3_000);
     }
     const syncCalls = samples.map((sample) => sample[0]! + sample[1]! - keys.length);
     expect(Math.max(...syncCalls)).toBeLessThanOrEqual(8);
