@@ -37,6 +37,7 @@ import { chromiumLookup } from "../scripts/chromium-probes";
 import { resetDatabase } from "../scripts/reset-database";
 import { NEXT_SERVER, run, SERVER_MODULES, TSX, waitForUrl } from "../scripts/run";
 import { round, startEmulators } from "./mirror-support";
+import { sessionCookie } from "./sign-in";
 
 const TARGET = 95;
 const ACCOUNT = "harbor-law-operating";
@@ -97,7 +98,7 @@ try {
   await waitForUrl(`${base}/api/health`, 90_000);
   await run(TSX, [...SERVER_MODULES, "prisma/demo-webhooks.ts", base, emulatorRoot], { env, stdio: ["ignore", "ignore", "inherit"] });
 
-  const cookie = await signIn(MANAGER);
+  const cookie = await sessionCookie(base, MANAGER);
   await waitForFirstSync(cookie);
   for (const page of PAGES) await warmUp(page.path, page.signedIn ? cookie : undefined);
 
@@ -224,26 +225,6 @@ async function measure(port: number, path: string, preset: Preset, cookie: strin
 
 function ms(value: number): string {
   return `${value} ms`.padStart(8);
-}
-
-/** next-auth's credentials sign-in, as the form posts it; the session cookie to send as the manager. */
-async function signIn(user: { email: string; password: string }): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: "true" }),
-    redirect: "manual",
-  });
-  const cookie = [jar, cookiesOf(response)].filter(Boolean).join("; ");
-  if (!cookie.includes("session-token")) throw new Error(`${user.email} could not sign in (${response.status})`);
-  return cookie;
-}
-
-function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
 }
 
 /** Opens the table (which starts the first sync), then waits until every resource is on incremental and nothing runs. */

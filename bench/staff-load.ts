@@ -23,6 +23,7 @@ import { resetDatabase } from "../scripts/reset-database";
 import { NEXT_CLI, run, SERVER_MODULES, TSX, waitForUrl } from "../scripts/run";
 import { SeededRandom } from "../sandbox/shared/prng";
 import { percentile, round, startEmulators } from "./mirror-support";
+import { sessionCookie } from "./sign-in";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? fallback) || fallback;
@@ -155,22 +156,7 @@ interface Person {
 }
 
 async function signIn(base: string, user: { email: string; password: string; accounts: readonly string[] }): Promise<Person> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: "true" }),
-    redirect: "manual",
-  });
-  const cookie = [jar, cookiesOf(response)].filter(Boolean).join("; ");
-  if (!cookie.includes("session-token")) throw new Error(`${user.email} could not sign in (${response.status})`);
-  return { base, cookie, accounts: user.accounts };
-}
-
-function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  return { base, cookie: await sessionCookie(base, user), accounts: user.accounts };
 }
 
 async function page(person: Person, path: string): Promise<{ status: number; html: string }> {
