@@ -17,7 +17,7 @@ const LAYERS = [
   // Test files and their fixtures reach whatever they test; nothing imports them.
   { name: "tests", files: ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"] },
   // Browser-safe pieces every layer shares: no I/O, no secrets.
-  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/time-zone.ts", "lib/mirror-status-text.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
+  { name: "shared", files: ["lib/errors.ts", "lib/format.ts", "lib/format-numbers.ts", "lib/time-zone.ts", "lib/mirror-status-text.ts", "lib/validation/**", "lib/auth/permissions.ts", "lib/auth/viewer.ts", "lib/auth/callback-url.ts", "lib/actions/action-state.ts"] },
   // The environment, validated once; the key ring's format is part of what it validates.
   { name: "env", files: ["lib/env.ts", "lib/env-schema.ts", "lib/vault/key-ring.ts", "lib/client-address.ts"], serverOnly: true },
   // request-guard.ts: what the proxy refuses before Next decodes a request (it logs, so it sits here).

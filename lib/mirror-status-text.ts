@@ -1,4 +1,4 @@
-import { formatAgeAt } from "./format";
+import { formatAgeAt } from "./format-numbers";
 
 /**
  * What the tables say about the local mirror, as words: how fresh it is, what a running sync

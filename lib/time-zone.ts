@@ -1,6 +1,5 @@
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays, format, startOfDay } from "date-fns";
-import { z } from "zod";
 
 /**
  * Time zones, in one place. Every date a person sees or filters by is in their zone (the user's
@@ -19,9 +18,6 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
-
-/** An IANA zone name the runtime knows ("Europe/Berlin"); refused otherwise. */
-export const timeZoneSchema = z.string().trim().refine(isTimeZone, "Choose a time zone from the list.");
 
 /** The zones offered in pickers: the runtime's list, with UTC first. */
 export function listTimeZones(): string[] {
@@ -98,6 +94,3 @@ export function nextDailyTime(time: string, zone: string, after: Date): Date {
   }
   throw new Error("unreachable: a daily time occurs within two days");
 }
-
-/** "HH:MM" on a 24-hour clock. */
-export const dailyTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 21:30.");

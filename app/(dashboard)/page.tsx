@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BarList } from "@/components/charts/bar-list";
 import { DailyVolumeChart } from "@/components/charts/daily-volume-chart";
 import { PageHeader } from "@/components/shell/page-header";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "./_components/date-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/input";

@@ -10,9 +10,10 @@ import { cn } from "@/components/ui/cn";
  * direction) comes in through the column definitions, never from here.
  *
  * No state of its own (the URL holds it), so it is built once per render with TanStack's
- * framework-free createTable, not the useReactTable hook: a table whose page renders it on the
- * server ships no table code to the browser. The tables that follow the viewer's column choice
- * and time zone (client context: transactions, customers, the audit log) render it on the client.
+ * framework-free createTable, not the useReactTable hook: every table renders on the server and
+ * ships no table code to the browser. Each header, cell and phone-card field carries its column
+ * id (`data-column`), which is how the column chooser hides columns without rendering again
+ * (components/data-table/table-choices.tsx).
  */
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
@@ -48,8 +49,6 @@ interface DataTableProps<T> {
   /** On the wrapper of the table and its phone cards. */
   testId?: string;
   sort?: TableSort;
-  /** Column ids the user chose to hide (the column chooser). */
-  hiddenColumns?: readonly string[];
 }
 
 /** What useReactTable does on its first render, without React state: the table's own initial state (plus what the page sets), never changed. */
@@ -59,9 +58,8 @@ function buildTable<T>(options: Omit<TableOptionsResolved<T>, "state" | "onState
   return table;
 }
 
-export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowData, testId, sort, hiddenColumns = [] }: DataTableProps<T>) {
-  const columnVisibility = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
-  const table = buildTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey }, { columnVisibility });
+export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowData, testId, sort }: DataTableProps<T>) {
+  const table = buildTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: rowKey });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const sortable = (id: string) => !!sort?.columns.includes(id);
   /** Where a click on a column's sort sends the table: the other direction if it is the sorted one, else its first direction. */
@@ -84,6 +82,7 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
                 <th
                   key={header.id}
                   scope="col"
+                  data-column={id}
                   className={cn("px-3 py-2 font-medium", meta?.align === "right" && "text-right")}
                   aria-sort={active ? (sort.state.dir === "asc" ? "ascending" : "descending") : sortable(id) ? "none" : undefined}
                 >
@@ -104,7 +103,7 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50" data-testid={rowTestId} {...rowData?.(row.original)}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cn("px-3 py-2 align-top", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums")}>
+                <td key={cell.id} data-column={cell.column.id} className={cn("px-3 py-2 align-top", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums")}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
@@ -130,6 +129,7 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
                     active ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-slate-300 text-slate-700",
                   )}
                   aria-current={active ? "true" : undefined}
+                  data-column={id}
                   data-testid={`phone-sort-${id}`}
                   scroll={false}
                 >
@@ -146,7 +146,7 @@ export function DataTable<T>({ columns, data, caption, rowKey, rowTestId, rowDat
           <li key={row.id} className="p-4" data-testid={`${rowTestId}-card`} {...rowData?.(row.original)}>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} className="contents">
+                <div key={cell.id} className="contents" data-column={cell.column.id}>
                   <dt className="text-slate-500">{flexRender(cell.column.columnDef.header, { ...headers.find((header) => header.column.id === cell.column.id)!.getContext() })}</dt>
                   <dd>{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
                 </div>

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/format-numbers";
 import type { ColumnChoice } from "@/lib/validation/table-columns";
 import { useVisibleColumns } from "./table-choices";
 

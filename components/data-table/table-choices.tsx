@@ -18,9 +18,11 @@ interface TableChoicesValue {
 const TableChoicesContext = createContext<TableChoicesValue | null>(null);
 
 /**
- * Which of a table's columns this user hides, shared by the column chooser, the table and its
- * export dialog. Starts from what the server read from the database (so the first HTML is
- * already right) and saves each change for next time; the table updates at once.
+ * Which of a table's columns this user hides, shared by the column chooser and the export
+ * dialog. The table itself is server-rendered HTML with every column, each cell marked with its
+ * column id (DataTable); a style rule per hidden column hides them, so the first HTML is already
+ * right (the state starts from what the server read from the database), a change shows at once
+ * without a round trip, and no table code reaches the browser. Each change is saved for next time.
  */
 export function TableChoices({ table, columns, initialHidden, saveHidden, children }: { table: TableId; columns: readonly ColumnChoice[]; initialHidden: string[]; saveHidden: FormAction; children: ReactNode }) {
   const [hidden, setHidden] = useState(initialHidden);
@@ -39,12 +41,25 @@ export function TableChoices({ table, columns, initialHidden, saveHidden, childr
       setError(result.status === "error" ? (result.message ?? "Your choice was not saved.") : null);
     });
   };
-  return <TableChoicesContext.Provider value={{ table, columns, hidden, toggle, error }}>{children}</TableChoicesContext.Provider>;
+  return (
+    <TableChoicesContext.Provider value={{ table, columns, hidden, toggle, error }}>
+      <div data-choices={table}>
+        <style>{hiddenColumnsRule(table, hidden)}</style>
+        {children}
+      </div>
+    </TableChoicesContext.Provider>
+  );
 }
 
-/** The ids the table should hide; none outside a TableChoices. */
-export function useHiddenColumns(): string[] {
-  return useContext(TableChoicesContext)?.hidden ?? [];
+/** Column ids are lower-case words (TABLE_COLUMNS); anything else is left out of the rule, never written into it. */
+const COLUMN_ID = /^[a-z][a-zA-Z0-9-]*$/;
+
+/** The CSS that hides the chosen columns of this table (header, cells, phone-card fields and sort links). */
+export function hiddenColumnsRule(table: TableId, hidden: readonly string[]): string {
+  return hidden
+    .filter((id) => COLUMN_ID.test(id))
+    .map((id) => `[data-choices="${table}"] [data-column="${id}"]{display:none}`)
+    .join("\n");
 }
 
 /** The ids of the table's columns the user currently sees, in order. */

@@ -1,6 +1,6 @@
 import { Field } from "@/components/forms/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { ENVIRONMENT_LABELS, ENVIRONMENTS } from "@/lib/validation/merchants";
+import { ENVIRONMENT_LABELS, ENVIRONMENTS } from "@/lib/validation/environments";
 
 interface Values {
   name?: string;

@@ -1,6 +1,6 @@
 import { Field } from "@/components/forms/field";
 import { NativeSelect } from "@/components/ui/input";
-import { MONEY_REASONS } from "@/lib/validation/money-actions";
+import { MONEY_REASONS } from "@/lib/validation/money-reasons";
 
 /** Why money is moved: a short list, and a note ("Other" needs one). Both go to the audit log. */
 export function ReasonFields({ idPrefix, errors, values }: { idPrefix: string; errors: Record<string, string[] | undefined>; values: Record<string, string> }) {

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import { zoneOf, type Viewer } from "@/lib/auth/viewer";
-import { TimeZoneProvider } from "@/components/time/time-zone";
+import type { Viewer } from "@/lib/auth/viewer";
 import { Badge } from "@/components/ui/badge";
 import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
@@ -61,7 +60,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
         </nav>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-        <TimeZoneProvider zone={zoneOf(viewer)}>{children}</TimeZoneProvider>
+        {children}
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { saveBrowserTimeZone, updateTimeZone } from "@/lib/dal/profile";
 import { deleteView, saveHiddenColumns, saveView } from "@/lib/dal/preferences";
-import { timeZoneSchema } from "@/lib/time-zone";
+import { timeZoneSchema } from "@/lib/validation/time-zone";
 import { deleteViewSchema, hiddenColumnsSchema, saveViewSchema } from "@/lib/validation/table-choices";
 import { defineAction } from "./define-action";
 

@@ -7,7 +7,7 @@ import { logger } from "@/lib/logger";
 import { isCredentialsRejected, type ClientpayClient } from "@/lib/payments/clientpay";
 import type { RequestMeta } from "@/lib/request-meta";
 import { toAccessIdState, type AccessIdState } from "@/lib/validation/access-ids";
-import type { Environment } from "@/lib/validation/merchants";
+import type { Environment } from "@/lib/validation/environments";
 import { audit, markValid, refuseWhileRotating, resolveTarget, runStoredIdCall, storedHint, type AccessIdResult, type StoredIdCall, type Target } from "./internal/access-id-calls";
 import { abandonRotation, closeRotation, findOpenRotation, openRotation, releaseRotation, settleRotation } from "./internal/access-id-journal";
 import { failureReason, upstreamFailure } from "./internal/access-id-messages";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Environment } from "@/lib/validation/merchants";
+import type { Environment } from "@/lib/validation/environments";
 
 /**
  * Which hosts a merchant account talks to. The environment implies the base URLs;

@@ -1,15 +1,6 @@
 import { z } from "zod";
-import { dailyTimeSchema, timeZoneSchema } from "@/lib/time-zone";
-
-/** Which gateway hosts an account talks to; lib/gateways/endpoints.ts resolves each to URLs. */
-export const ENVIRONMENTS = ["emulator", "sandbox", "production"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
-
-export const ENVIRONMENT_LABELS: Record<Environment, string> = {
-  emulator: "Local emulator",
-  sandbox: "Sandbox",
-  production: "Production",
-};
+import { dailyTimeSchema, timeZoneSchema } from "@/lib/validation/time-zone";
+import { ENVIRONMENTS } from "./environments";
 
 /** An optional field: empty means null, anything else must pass `schema`. */
 function emptyIsNull(max: number, schema: z.ZodType<string, string>) {

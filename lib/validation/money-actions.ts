@@ -1,20 +1,12 @@
 import { z } from "zod";
 import { dollarAmount, optionalDollarAmount } from "./money";
+import { MONEY_REASONS, type MoneyReason } from "./money-reasons";
 
 /**
  * The forms that move money on USAePay (refund, void, capture, adjust, saved-card charge, batch
  * close) and their approvals. The account comes as its URL slug and the record as its gateway key;
  * the DAL checks both against the viewer. The one-time token is opaque here (the DAL verifies it).
  */
-export const MONEY_REASONS = {
-  customer_request: "Customer asked for it",
-  duplicate: "Duplicate charge",
-  wrong_amount: "Wrong amount charged",
-  not_delivered: "Goods or service not delivered",
-  fraud: "Suspected fraud",
-  other: "Other (explain below)",
-} as const;
-export type MoneyReason = keyof typeof MONEY_REASONS;
 const REASON_KEYS = Object.keys(MONEY_REASONS) as [MoneyReason, ...MoneyReason[]];
 
 export const slugField = z.string().trim().min(1).max(120).regex(/^[a-z0-9-]+$/, "Not a valid account.");

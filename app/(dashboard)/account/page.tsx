@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../_components/date-time";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getProfile } from "@/lib/dal/profile";

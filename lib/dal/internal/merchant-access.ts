@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
 import { endpointsOf } from "@/lib/gateways/clients";
 import type { ResolvedEndpoints } from "@/lib/gateways/endpoints";
-import type { Environment } from "@/lib/validation/merchants";
+import type { Environment } from "@/lib/validation/environments";
 import { assertCan, assertCanAny } from "./guards";
 
 /** What pages see of a merchant account: settings and resolved hosts, never a secret. */

@@ -10,7 +10,7 @@ import { formatDateTimeWithZone } from "@/lib/format";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionList } from "./_components/session-list";
 import { TwoFactorActions } from "./_components/two-factor-actions";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../_components/date-time";
 
 export const metadata = { title: "Account security" };
 

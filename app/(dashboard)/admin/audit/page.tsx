@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+import { zoneOf } from "@/lib/auth/viewer";
 import Link from "next/link";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";
@@ -51,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               )}
             </p>
           ) : (
-            <AuditTable rows={items} />
+            <AuditTable rows={items} zone={zoneOf(viewer)} />
           )}
           <TablePager
             page={page}

@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getIntegratorKeyHint } from "@/lib/dal/merchant-credentials";
 import { listAccessibleMerchants } from "@/lib/dal/merchants";
-import { DateTime } from "@/components/time/time-zone";
-import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
+import { DateTime } from "../../_components/date-time";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/environments";
 import { CreateMerchantForm } from "./_components/create-merchant-form";
 import { IntegratorKeyForm } from "./_components/integrator-key-form";
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listLocks, listUsers } from "@/lib/dal/users";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../_components/date-time";
 import { zoneOf } from "@/lib/auth/viewer";
 import { formatDateTimeWithZone } from "@/lib/format";
 import { CreateUserForm } from "./_components/create-user-form";

@@ -5,7 +5,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getMerchant, listAccessibleMerchants } from "@/lib/dal/merchants";
-import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/environments";
 
 /** The account header. Not a gate: each page resolves the merchant through the DAL itself. */
 export default async function MerchantLayout({ children, params }: { children: ReactNode; params: Promise<{ merchant: string }> }) {

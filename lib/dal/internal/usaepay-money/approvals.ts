@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/format";
 import type { RequestMeta } from "@/lib/request-meta";
 import type { Paged } from "@/lib/validation/table-state";
-import type { MoneyReason } from "@/lib/validation/money-actions";
+import type { MoneyReason } from "@/lib/validation/money-reasons";
 
 /**
  * Refunds above an account's limit wait for a second person (RefundApproval). A request is keyed

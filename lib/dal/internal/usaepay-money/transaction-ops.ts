@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/format";
 import type { UsaepayClient, UsaepayTransaction } from "@/lib/payments/usaepay";
-import type { MoneyReason } from "@/lib/validation/money-actions";
+import type { MoneyReason } from "@/lib/validation/money-reasons";
 import { runMoneyAttempt, type MoneyAttemptDto, type Tx } from "../money-attempts";
 import { maskedFacts, moneyCall, OPERATIONS, type MoneyContext } from "./context";
 import { readTransactionFacts, type TransactionFacts } from "./facts";

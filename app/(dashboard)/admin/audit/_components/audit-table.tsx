@@ -1,10 +1,6 @@
-"use client";
-
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
-import { useHiddenColumns } from "@/components/data-table/table-choices";
-import { useTimeZone } from "@/components/time/time-zone";
 import { Badge } from "@/components/ui/badge";
 import type { AuditEntry } from "@/lib/dal/audit";
 import { formatDateTime } from "@/lib/format";
@@ -60,9 +56,7 @@ function columnsFor(zone: string) {
   ];
 }
 
-/** The audit log, newest first (the log's own order; it is not sortable). */
-export function AuditTable({ rows }: { rows: AuditEntry[] }) {
-  const zone = useTimeZone();
-  const hidden = useHiddenColumns();
-  return <DataTable columns={columnsFor(zone)} data={rows} caption={`Audit events, newest first; times in ${zone}`} rowKey={(row) => row.id} rowTestId="audit-event" hiddenColumns={hidden} />;
+/** The audit log, newest first (the log's own order; it is not sortable), rendered on the server with times in the viewer's `zone`. */
+export function AuditTable({ rows, zone }: { rows: AuditEntry[]; zone: string }) {
+  return <DataTable columns={columnsFor(zone)} data={rows} caption={`Audit events, newest first; times in ${zone}`} rowKey={(row) => row.id} rowTestId="audit-event" />;
 }

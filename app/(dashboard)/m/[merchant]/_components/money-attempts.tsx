@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { MoneyAttemptDto } from "@/lib/dal/clientpay-payments";
 import { formatCents } from "@/lib/format";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../_components/date-time";
 
 const STATUS: Record<MoneyAttemptDto["status"], { label: string; tone: "good" | "bad" | "warn" | "neutral" | "info" }> = {
   pending: { label: "In progress", tone: "info" },

@@ -1,4 +1,4 @@
-import { DetailSource } from "@/components/data-table/detail-source";
+import { DetailSource } from "../../../_components/detail-source";
 import { ExportDialog } from "@/components/data-table/export-dialog";
 import { TablePager } from "@/components/data-table/table-pager";
 import { PageHeader } from "@/components/shell/page-header";

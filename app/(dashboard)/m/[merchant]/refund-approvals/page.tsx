@@ -6,9 +6,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { getMerchant } from "@/lib/dal/merchants";
 import { listRefundApprovals } from "@/lib/dal/refund-approvals";
 import { formatCents } from "@/lib/format";
-import { MONEY_REASONS } from "@/lib/validation/money-actions";
+import { MONEY_REASONS } from "@/lib/validation/money-reasons";
 import { firstParam, parsePageParams } from "@/lib/validation/table-state";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../_components/date-time";
 
 export const metadata = { title: "Refund approvals" };
 

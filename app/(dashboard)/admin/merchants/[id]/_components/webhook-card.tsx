@@ -1,27 +1,12 @@
-"use client";
-
-import { useActionState, useId } from "react";
-import { Field } from "@/components/forms/field";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionToast } from "@/components/forms/use-action-toast";
-import { Button } from "@/components/ui/button";
+import { DateTime } from "../../../../_components/date-time";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Input } from "@/components/ui/input";
-import { Notice } from "@/components/ui/notice";
-import { IDLE } from "@/lib/actions/action-state";
-import { removeWebhookAction, setWebhookKeyAction } from "@/lib/actions/webhooks";
 import type { WebhookSettingsDto } from "@/lib/dal/usaepay-webhooks";
-import { DateTime } from "@/components/time/time-zone";
+import { WebhookKeyForm } from "./webhook-key-form";
 
 const OUTCOME: Record<string, string> = { applied: "applied", stale: "older than the mirror", ignored: "not used" };
 
-/** USAePay webhooks for this account: the URL for the console, the signature key (masked), the last events. */
+/** USAePay webhooks for this account: the URL for the console, the signature key (masked), the last events. Server-rendered; only the forms are client code. */
 export function WebhookCard({ merchantId, settings }: { merchantId: string; settings: WebhookSettingsDto }) {
-  const [state, formAction] = useActionState(setWebhookKeyAction, IDLE);
-  const [removeState, removeAction] = useActionState(removeWebhookAction, IDLE);
-  useActionToast(removeState);
-  const removeFormId = useId();
   const on = settings.signatureKeyHint !== null;
 
   return (
@@ -51,32 +36,7 @@ export function WebhookCard({ merchantId, settings }: { merchantId: string; sett
           )}
         </p>
 
-        <form action={formAction} className="flex flex-col gap-3 border-t border-slate-100 pt-4" autoComplete="off">
-          {state.message && (
-            <Notice tone={state.status === "error" ? "error" : "success"} data-testid="webhook-message">
-              {state.message}
-            </Notice>
-          )}
-          <input type="hidden" name="merchantId" value={merchantId} />
-          <Field id="webhook-signature-key" label={on ? "New signature key" : "Signature key"} errors={state.fieldErrors?.signatureKey}>
-            <Input id="webhook-signature-key" name="signatureKey" type="password" autoComplete="off" spellCheck={false} required />
-          </Field>
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pendingLabel="Saving…">{on ? "Replace signature key" : "Turn on webhooks"}</SubmitButton>
-            {on && (
-              <ConfirmDialog
-                formId={removeFormId}
-                trigger={<Button variant="ghost" className="text-red-700">Turn off</Button>}
-                title="Turn off webhooks?"
-                description="Deliveries to this URL are refused from now on, and the background sync goes back to keeping the mirror fresh on its own."
-                confirmLabel="Turn off"
-              />
-            )}
-          </div>
-        </form>
-        <form id={removeFormId} action={removeAction}>
-          <input type="hidden" name="merchantId" value={merchantId} />
-        </form>
+        <WebhookKeyForm merchantId={merchantId} on={on} />
 
         <div className="flex flex-col gap-2 border-t border-slate-100 pt-4">
           <span className="text-sm font-medium text-slate-700">Last events received</span>

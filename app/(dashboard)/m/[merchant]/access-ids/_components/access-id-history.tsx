@@ -2,7 +2,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AccessIdEventDto } from "@/lib/dal/access-id-history";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 const column = createColumnHelper<AccessIdEventDto>();
 

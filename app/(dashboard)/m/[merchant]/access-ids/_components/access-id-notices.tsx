@@ -1,7 +1,7 @@
 import { AutoRefresh } from "@/components/data-table/auto-refresh";
 import { Notice } from "@/components/ui/notice";
 import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 const RECOVERED: Record<string, (hint: string | null) => string> = {
   new_id: (hint) => `ClientPay had issued a new access ID before the interruption; it is now stored (${hint}).`,

@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AccessIdOverviewDto } from "@/lib/dal/access-ids";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 import { formatRelative } from "@/lib/format";
-import { ENVIRONMENT_LABELS } from "@/lib/validation/merchants";
+import { ENVIRONMENT_LABELS } from "@/lib/validation/environments";
 import type { AccessIdState } from "@/lib/validation/access-ids";
 
 const STATE: Record<AccessIdState, { label: string; tone: "good" | "bad" | "warn" | "neutral" }> = {

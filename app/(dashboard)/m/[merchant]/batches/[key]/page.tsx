@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { zoneOf } from "@/lib/auth/viewer";
 import { TablePager } from "@/components/data-table/table-pager";
-import { DetailSource } from "@/components/data-table/detail-source";
+import { DetailSource } from "../../../../_components/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
@@ -13,7 +14,7 @@ import { TransactionTotalsRow } from "../../transactions/_components/transaction
 import { TransactionsTable } from "../../transactions/_components/transactions-table";
 import { BatchStatusBadge } from "../_components/batch-status-badge";
 import { OpenBatchCard } from "../_components/open-batch-card";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 export const metadata = { title: "Batch" };
 
@@ -72,7 +73,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
               No transactions of this batch in Paydesk&apos;s copy yet.
             </p>
           ) : (
-            <TransactionsTable base={base} detailBase={`/m/${slug}/transactions`} query={query} rows={transactions.items} />
+            <TransactionsTable base={base} detailBase={`/m/${slug}/transactions`} query={query} rows={transactions.items} zone={zoneOf(viewer)} />
           )}
           <TablePager
             page={transactions.page}

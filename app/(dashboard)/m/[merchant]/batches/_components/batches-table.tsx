@@ -1,5 +1,5 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { BatchDto } from "@/lib/dal/batches";

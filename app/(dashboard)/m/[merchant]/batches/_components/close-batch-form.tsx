@@ -2,7 +2,7 @@
 
 import { MoneyForm } from "@/components/forms/money-form";
 import { closeBatchAction } from "@/lib/actions/money-desk";
-import { formatCents } from "@/lib/format";
+import { formatCents } from "@/lib/format-numbers";
 
 /** Admins: close the open batch now rather than at its scheduled time. Confirmed, once, audited. */
 export function CloseBatchForm({ slug, batchKey, label, token, count, netCents }: { slug: string; batchKey: string; label: string; token: string; count: number; netCents: number | null }) {

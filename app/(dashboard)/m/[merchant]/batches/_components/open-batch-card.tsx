@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";

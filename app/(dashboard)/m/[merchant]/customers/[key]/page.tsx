@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TablePager } from "@/components/data-table/table-pager";
-import { DetailSource } from "@/components/data-table/detail-source";
+import { DetailSource } from "../../../../_components/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import { getChargeForm } from "@/lib/dal/customer-charges";
 import { getCustomerDetail } from "@/lib/dal/customers";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 import { formatCents } from "@/lib/format";
 import { firstParam, pageParamsSchema } from "@/lib/validation/table-state";
 import { NotMirrored } from "../../_components/not-mirrored";

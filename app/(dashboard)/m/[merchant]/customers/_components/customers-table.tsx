@@ -1,9 +1,6 @@
-"use client";
-
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
-import { useHiddenColumns } from "@/components/data-table/table-choices";
 import type { CustomerDto } from "@/lib/dal/customers";
 import { CUSTOMER_SORTS, customerHref, type CustomerQuery } from "@/lib/validation/customers";
 
@@ -29,8 +26,8 @@ function columnsFor(base: string) {
   ];
 }
 
+/** Rendered on the server; the column chooser hides columns by their ids (TableChoices). */
 export function CustomersTable({ base, query, rows }: { base: string; query: CustomerQuery; rows: CustomerDto[] }) {
-  const hidden = useHiddenColumns();
   return (
     <DataTable
       columns={columnsFor(base)}
@@ -39,7 +36,6 @@ export function CustomersTable({ base, query, rows }: { base: string; query: Cus
       sort={{ state: { column: query.sort, dir: query.dir }, columns: CUSTOMER_SORTS, href: (sort, dir) => customerHref(base, query, { sort: sort as CustomerQuery["sort"], dir }) }}
       rowKey={(row) => row.key}
       rowTestId="customer-row"
-      hiddenColumns={hidden}
     />
   );
 }

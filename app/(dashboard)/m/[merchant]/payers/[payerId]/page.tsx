@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DetailSource } from "@/components/data-table/detail-source";
+import { DetailSource } from "../../../../_components/detail-source";
 import { ActionButton } from "@/components/forms/action-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -16,7 +16,7 @@ import { MoneyAttempts } from "../../_components/money-attempts";
 import { paymentMethodText } from "@/lib/validation/clientpay-payments";
 import { PaymentStatusBadge } from "../../payments/_components/payment-status-badge";
 import { ChargePayerForm, EditPayerForm } from "../_components/payer-forms";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 export const metadata = { title: "Payer" };
 

@@ -13,7 +13,7 @@ import { ClientpayAccessNotice } from "../../_components/clientpay-access-notice
 import { MoneyAttempts } from "../../_components/money-attempts";
 import { CopyLink } from "../_components/copy-link";
 import { RequestStatusBadge } from "../_components/request-status-badge";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 export const metadata = { title: "Payment request" };
 

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { PaymentRequestDto } from "@/lib/dal/payment-requests";
 import { formatCents } from "@/lib/format";
 import { RequestStatusBadge } from "./request-status-badge";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 const column = createColumnHelper<PaymentRequestDto>();
 

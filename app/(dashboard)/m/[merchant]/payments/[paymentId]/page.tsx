@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DetailSource } from "@/components/data-table/detail-source";
+import { DetailSource } from "../../../../_components/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { DetailField } from "@/components/ui/detail-field";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,7 +14,7 @@ import { MoneyAttempts } from "../../_components/money-attempts";
 import { paymentMethodText } from "@/lib/validation/clientpay-payments";
 import { PaymentStatusBadge } from "../_components/payment-status-badge";
 import { RefundForm } from "../_components/refund-form";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 export const metadata = { title: "ClientPay payment" };
 

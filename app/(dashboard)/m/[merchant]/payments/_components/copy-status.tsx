@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 import { refreshClientpayPaymentsAction } from "@/lib/actions/clientpay";
 import type { ClientpayCopyDto } from "@/lib/dal/clientpay-payments";
-import { formatAgeAt } from "@/lib/format";
+import { formatAgeAt } from "@/lib/format-numbers";
 
 const noSubscribe = () => () => {};
 

@@ -5,7 +5,7 @@ import type { ClientpayPaymentDto } from "@/lib/dal/clientpay-payments";
 import { formatCents } from "@/lib/format";
 import { CLIENTPAY_PAYMENT_SORTS, clientpayPaymentHref, paymentMethodText, type ClientpayPaymentQuery } from "@/lib/validation/clientpay-payments";
 import { PaymentStatusBadge } from "./payment-status-badge";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 
 const column = createColumnHelper<ClientpayPaymentDto>();
 

@@ -10,7 +10,7 @@ import { Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/actions/action-state";
 import { refundClientpayPaymentAction } from "@/lib/actions/clientpay";
-import { formatCents } from "@/lib/format";
+import { formatCents } from "@/lib/format-numbers";
 
 interface RefundFormProps {
   slug: string;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { zoneOf } from "@/lib/auth/viewer";
 import { TableFrame } from "../../../../_components/table-frame";
 import { FirstSyncNotice } from "../../_components/first-sync-notice";
 import { SyncStatus } from "../../_components/sync-status";
@@ -65,7 +66,7 @@ export default async function MerchantTransactionsPage({
           ) : (
             <>
               {"totals" in page && <TransactionTotalsRow totals={page.totals} label={filtered ? "Matching transactions" : "All transactions"} />}
-              <TransactionsTable base={base} query={query} rows={page.items} />
+              <TransactionsTable base={base} query={query} rows={page.items} zone={zoneOf(viewer)} />
             </>
           )}
           <TablePager

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { DetailSource } from "@/components/data-table/detail-source";
+import { DetailSource } from "../../../../_components/detail-source";
 import { PageHeader } from "@/components/shell/page-header";
 import { DetailField } from "@/components/ui/detail-field";
 import { requirePermission } from "@/lib/auth/session";
 import { getTransactionDetail } from "@/lib/dal/transactions";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../_components/date-time";
 import { formatCents } from "@/lib/format";
 import { NotMirrored } from "../../_components/not-mirrored";
 import { signedCents } from "@/lib/validation/transaction-types";

@@ -1,10 +1,6 @@
-"use client";
-
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
-import { useHiddenColumns } from "@/components/data-table/table-choices";
-import { useTimeZone } from "@/components/time/time-zone";
 import type { TransactionDto } from "@/lib/dal/transactions";
 import { formatCents, formatDateTime } from "@/lib/format";
 import { signedCents } from "@/lib/validation/transaction-types";
@@ -44,10 +40,11 @@ function columnsFor(detailBase: string, zone: string) {
   ];
 }
 
-/** `base` is the table's own URL (sorting links); rows link to `detailBase` (default `base`), e.g. a batch's table to the transaction pages. */
-export function TransactionsTable({ base, query, rows, detailBase }: { base: string; query: TransactionQuery; rows: TransactionDto[]; detailBase?: string }) {
-  const zone = useTimeZone();
-  const hidden = useHiddenColumns();
+/**
+ * Rendered on the server, times in the viewer's `zone`. `base` is the table's own URL (sorting
+ * links); rows link to `detailBase` (default `base`), e.g. a batch's table to the transaction pages.
+ */
+export function TransactionsTable({ base, query, rows, zone, detailBase }: { base: string; query: TransactionQuery; rows: TransactionDto[]; zone: string; detailBase?: string }) {
   return (
     <DataTable
       columns={columnsFor(detailBase ?? base, zone)}
@@ -56,7 +53,6 @@ export function TransactionsTable({ base, query, rows, detailBase }: { base: str
       sort={{ state: { column: query.sort, dir: query.dir }, columns: TRANSACTION_SORTS, href: (sort, dir) => transactionHref(base, query, { sort: sort as TransactionQuery["sort"], dir }) }}
       rowKey={(row) => row.key}
       rowTestId="transaction-row"
-      hiddenColumns={hidden}
     />
   );
 }

@@ -4,7 +4,7 @@ import { Field } from "@/components/forms/field";
 import { MoneyForm } from "@/components/forms/money-form";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { chargeSavedMethodAction } from "@/lib/actions/money-desk";
-import { formatCents } from "@/lib/format";
+import { formatCents } from "@/lib/format-numbers";
 import { parseDollars } from "@/lib/validation/dollars";
 
 interface ChargeFormProps {

@@ -4,7 +4,7 @@ import { Field } from "@/components/forms/field";
 import { MoneyForm } from "@/components/forms/money-form";
 import { Input } from "@/components/ui/input";
 import { approveRefundAction, rejectRefundAction } from "@/lib/actions/transaction-money";
-import { formatCents } from "@/lib/format";
+import { formatCents } from "@/lib/format-numbers";
 
 interface Request {
   id: string;

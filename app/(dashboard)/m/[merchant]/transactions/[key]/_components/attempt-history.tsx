@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import type { MoneyAttemptDto } from "@/lib/dal/transactions";
 import { formatCents } from "@/lib/format";
-import { MONEY_REASONS } from "@/lib/validation/money-actions";
-import { DateTime } from "@/components/time/time-zone";
+import { MONEY_REASONS } from "@/lib/validation/money-reasons";
+import { DateTime } from "../../../../../_components/date-time";
 
 export const OPERATION_LABELS: Record<string, string> = {
   refund: "refund",

@@ -7,11 +7,11 @@ import { Notice } from "@/components/ui/notice";
 import { checkMoneyOutcomeAction } from "@/lib/actions/transaction-money";
 import type { TransactionDto, TransactionMoneyPanel } from "@/lib/dal/transactions";
 import { formatCents } from "@/lib/format";
-import { MONEY_REASONS } from "@/lib/validation/money-actions";
+import { MONEY_REASONS } from "@/lib/validation/money-reasons";
 import { ApprovalDecisions } from "./approval-decisions";
 import { AttemptHistory, OPERATION_LABELS } from "./attempt-history";
 import { TransactionActions } from "./transaction-actions";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "../../../../../_components/date-time";
 
 const reasonOf = (code: string, text: string | null) => [MONEY_REASONS[code as keyof typeof MONEY_REASONS] ?? code, text].filter(Boolean).join(" — ");
 

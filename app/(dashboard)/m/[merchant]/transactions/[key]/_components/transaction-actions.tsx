@@ -6,7 +6,7 @@ import { MoneyForm, type Review } from "@/components/forms/money-form";
 import { ReasonFields, reasonText } from "@/components/forms/reason-fields";
 import { Input } from "@/components/ui/input";
 import { adjustTransactionAction, captureTransactionAction, refundTransactionAction, voidTransactionAction } from "@/lib/actions/transaction-money";
-import { formatCents } from "@/lib/format";
+import { formatCents } from "@/lib/format-numbers";
 import { centsToDollarsText, parseDollars } from "@/lib/validation/dollars";
 
 interface Restated {

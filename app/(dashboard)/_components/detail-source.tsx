@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { DateTime } from "@/components/time/time-zone";
+import { DateTime } from "./date-time";
 import { Notice } from "@/components/ui/notice";
-import { AutoRefresh } from "./auto-refresh";
+import { AutoRefresh } from "@/components/data-table/auto-refresh";
 
 /**
  * Says how fresh a detail page's local copy is: confirmed with the gateway recently, being checked
