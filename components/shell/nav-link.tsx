@@ -12,7 +12,7 @@ export function NavLink({ href, children, block = false }: { href: string; child
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      // No class merging here (tailwind-merge would ship with every page): the active and idle colours exclude each other.
+      // The active and idle colours exclude each other: joined, never merged (components/ui/cn.ts).
       className={clsx(
         "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 hover:text-slate-900",
         block && "block",

@@ -13,11 +13,13 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   );
 }
 
-export function NativeSelect({ className, ...props }: ComponentProps<"select">) {
+/** `compact` is the small height of a select inside a row of other controls (the role picker). */
+export function NativeSelect({ className, compact = false, ...props }: ComponentProps<"select"> & { compact?: boolean }) {
   return (
     <select
       className={cn(
-        "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50",
+        compact ? "h-8" : "h-10",
+        "rounded-md border border-slate-300 bg-white px-3 text-sm focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50",
         className,
       )}
       {...props}

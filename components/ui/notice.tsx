@@ -5,8 +5,7 @@ import { clsx } from "clsx";
  * An inline message. Uses role="status" (polite) or role="alert" (errors) so screen
  * readers announce it; tests find it by its data-testid, not by role, because Next's
  * route announcer also has role="alert". `className` places it (margins); the tone's own
- * classes are not overridden, so it joins with clsx and leaves tailwind-merge out of the many
- * client components that show a notice.
+ * classes are not overridden.
  */
 export function Notice({ tone = "info", className, ...props }: ComponentProps<"div"> & { tone?: "info" | "error" | "success" }) {
   return (

@@ -48,7 +48,7 @@ export function SessionList({ sessions }: { sessions: SessionItem[] }) {
         />
         <ConfirmDialog
           formId={allFormId}
-          trigger={<Button variant="ghost" className="text-red-700">Sign out everywhere</Button>}
+          trigger={<Button variant="dangerGhost">Sign out everywhere</Button>}
           title="Sign out everywhere, here too?"
           description="Every session of yours ends at once, including this one."
           confirmLabel="Sign out everywhere"

@@ -37,7 +37,7 @@ export function TwoFactorActions({ canDisable }: { canDisable: boolean }) {
             <form id={disableFormId} action={disableAction} />
             <ConfirmDialog
               formId={disableFormId}
-              trigger={<Button variant="ghost" className="text-red-700">Turn off</Button>}
+              trigger={<Button variant="dangerGhost">Turn off</Button>}
               title="Turn off two-factor sign-in?"
               description="Signing in will need only your password."
               confirmLabel="Turn off"

@@ -24,7 +24,7 @@ export function DisableForm({ userId, email, disabled }: { userId: string; email
         <ConfirmDialog
           formId={formId}
           trigger={
-            <Button type="button" size="sm" variant="ghost" className="text-red-700">
+            <Button type="button" size="sm" variant="dangerGhost">
               Disable
             </Button>
           }

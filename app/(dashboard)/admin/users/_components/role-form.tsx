@@ -20,7 +20,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       <label htmlFor={`role-${userId}`} className="sr-only">
         Role for {email}
       </label>
-      <NativeSelect id={`role-${userId}`} name="role" defaultValue={role} className="h-8">
+      <NativeSelect id={`role-${userId}`} name="role" defaultValue={role} compact>
         {ROLES.map((value) => (
           <option key={value} value={value}>
             {ROLE_LABELS[value]}

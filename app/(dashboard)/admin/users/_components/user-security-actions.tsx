@@ -31,7 +31,7 @@ export function UserSecurityActions({ userId, email, twoFactorEnabled }: { userI
             </form>
             <ConfirmDialog
               formId={resetFormId}
-              trigger={<Button size="sm" variant="ghost" className="text-red-700">Reset 2FA</Button>}
+              trigger={<Button size="sm" variant="dangerGhost">Reset 2FA</Button>}
               title={`Reset two-factor sign-in for ${email}?`}
               description="Their authenticator and recovery codes stop working and their sessions end. They set up 2FA again at their next sign-in. Do this only after confirming who is asking."
               confirmLabel="Reset 2FA"

@@ -117,7 +117,7 @@ function PreviousActions({ merchantId, gateway }: { merchantId: string; gateway:
       />
       <ConfirmDialog
         formId={discardFormId}
-        trigger={<Button variant="ghost" size="sm" className="text-red-700">Discard previous</Button>}
+        trigger={<Button variant="dangerGhost" size="sm">Discard previous</Button>}
         title="Discard the previous key?"
         description="It is deleted for good and can no longer be restored."
         confirmLabel="Discard previous"

@@ -81,7 +81,7 @@ function GrantRow({ merchantId, grant }: { merchantId: string; grant: Person }) 
       </form>
       <ConfirmDialog
         formId={formId}
-        trigger={<Button variant="ghost" size="sm" className="text-red-700">Revoke</Button>}
+        trigger={<Button variant="dangerGhost" size="sm">Revoke</Button>}
         title={`Revoke ${grant.name}'s access?`}
         description="They stop seeing this account on their next request."
         confirmLabel="Revoke access"

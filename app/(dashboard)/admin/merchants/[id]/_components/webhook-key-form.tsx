@@ -34,7 +34,7 @@ export function WebhookKeyForm({ merchantId, on }: { merchantId: string; on: boo
           {on && (
             <ConfirmDialog
               formId={removeFormId}
-              trigger={<Button variant="ghost" className="text-red-700">Turn off</Button>}
+              trigger={<Button variant="dangerGhost">Turn off</Button>}
               title="Turn off webhooks?"
               description="Deliveries to this URL are refused from now on, and the background sync goes back to keeping the mirror fresh on its own."
               confirmLabel="Turn off"
