@@ -9,7 +9,7 @@
  * manifest lists for the route's segments (layouts, page, loading, error and not-found
  * boundaries). Sizes are summed raw and gzip-compressed (zlib's default level, as a server
  * sends them). Prints one line per route and writes bench/results/first-load-js.json;
- * --check exits 1 when a dashboard page is over the budget.
+ * --check exits 1 when a page is over the budget (`npm test` runs it after the build: npm run test:bundle).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -73,12 +73,13 @@ const routes = manifests(join(NEXT, "server", "app"))
   .filter((entry) => !entry.route.startsWith("/_"))
   .sort((a, b) => b.gzipKb - a.gzipKb);
 
-const dashboard = routes.filter((entry) => entry.route !== "/login" && !entry.route.startsWith("/api"));
-const over = dashboard.filter((entry) => entry.gzipKb > BUDGET_KB);
+// Every page, the sign-in steps too (the issue names the dashboard's; the sign-in pages are lighter and held to the same).
+const pages = routes.filter((entry) => !entry.route.startsWith("/api"));
+const over = pages.filter((entry) => entry.gzipKb > BUDGET_KB);
 for (const entry of routes) {
   console.log(`${entry.gzipKb.toFixed(1).padStart(7)} KB gzip ${entry.rawKb.toFixed(1).padStart(8)} KB raw  ${String(entry.files).padStart(3)} files  ${entry.route}${entry.gzipKb > BUDGET_KB ? "  (over budget)" : ""}`);
 }
-console.log(over.length ? `${over.length} of ${dashboard.length} dashboard pages over ${BUDGET_KB} KB gzip` : `every dashboard page within ${BUDGET_KB} KB gzip`);
+console.log(over.length ? `${over.length} of ${pages.length} pages over ${BUDGET_KB} KB gzip` : `every page (${pages.length}) within ${BUDGET_KB} KB gzip`);
 
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/first-load-js.json", `${JSON.stringify({ budgetKbGzip: BUDGET_KB, routes, over: over.map((entry) => entry.route) }, null, 2)}\n`);
