@@ -1,21 +1,18 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-
-// Toasts are never on first paint: sonner loads after hydration (a toast raised before the
-// Toaster mounts is replayed when it subscribes), and lib toasts load it the same way.
-const Toaster = dynamic(() => import("sonner").then((sonner) => sonner.Toaster), { ssr: false });
+import { LazyToaster } from "@/components/ui/toaster";
 
 /**
- * What every page shares. React Query is not here: only the pages that poll (the mirror's sync
- * status) load it, through their own provider (app/(dashboard)/m/[merchant]/_components/query-provider.tsx).
+ * What every page shares. React Query is not here: only the sync status polls, and it loads
+ * React Query itself when its first poll is due (app/(dashboard)/m/[merchant]/_components/use-sync-status.ts).
+ * The Toaster mounts with the first toast (components/ui/toaster.tsx).
  */
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      <Toaster position="top-right" richColors closeButton />
+      <LazyToaster />
     </>
   );
 }

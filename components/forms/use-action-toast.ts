@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { mountToaster } from "@/components/ui/toaster";
 import type { ActionState } from "@/lib/actions/action-state";
 
 /** Where signing in again comes back to this page, told why. */
@@ -8,8 +9,11 @@ export function signInAgainHref(): string {
   return `/login?callbackUrl=${encodeURIComponent(`${window.location.pathname}${window.location.search}`)}&reason=ended`;
 }
 
-/** sonner on demand: it is not on any page's first paint (app/providers.tsx mounts its Toaster lazily too). */
-const loadToast = () => import("sonner").then((sonner) => sonner.toast);
+/** sonner on demand: it is not on any page's first load; the first toast mounts the Toaster too. */
+const loadToast = () => {
+  mountToaster();
+  return import("sonner").then((sonner) => sonner.toast);
+};
 
 /** When the session had ended, the toast offers the sign-in that comes back here. */
 async function announce(state: ActionState) {

@@ -7,7 +7,7 @@ import { IDLE } from "@/lib/actions/action-state";
 import { refreshMirrorAction } from "@/lib/actions/sync";
 import type { SyncStatusDto } from "@/lib/dal/sync";
 import { syncAgeText, syncProgress } from "@/lib/mirror-status-text";
-import { loadSyncQuery, syncStatusKey, useSyncStatus } from "./use-sync-status";
+import { pollSyncStatusNow, useSyncStatus } from "./use-sync-status";
 
 type Resource = keyof SyncStatusDto["resources"];
 
@@ -34,7 +34,7 @@ export function SyncStatus({ merchant, resource, initial }: { merchant: string; 
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (state.status === "success") void loadSyncQuery().then(({ client }) => client.invalidateQueries({ queryKey: syncStatusKey(merchant) }));
+    if (state.status === "success") void pollSyncStatusNow(merchant);
   }, [state, merchant]);
   useEffect(() => {
     // A run just finished: re-render the server table from the fresher mirror.
