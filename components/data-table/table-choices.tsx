@@ -51,7 +51,7 @@ export function TableChoices({ table, columns, initialHidden, saveHidden, childr
   );
 }
 
-/** Column ids are lower-case words (TABLE_COLUMNS); anything else is left out of the rule, never written into it. */
+/** Column ids are plain identifiers (TABLE_COLUMNS); anything else is left out of the rule, never written into it. */
 const COLUMN_ID = /^[a-z][a-zA-Z0-9-]*$/;
 
 /** The CSS that hides the chosen columns of this table (header, cells, phone-card fields and sort links). */
