@@ -3,8 +3,8 @@ import "server-only";
 /**
  * The Content-Security-Policy for pages, with a fresh nonce per request (proxy.ts). Scripts run
  * only with the nonce; 'strict-dynamic' lets those scripts load Next's chunks. Styles allow
- * inline because Radix and sonner set style attributes and tags at run time; style cannot run
- * code. frame-src 'self' admits same-origin frames only (a receipt rendered in a sandboxed
+ * inline because sonner sets style attributes and tags at run time and the column chooser writes
+ * its hiding rule as a <style> (components/data-table/table-choices.tsx); style cannot run code. frame-src 'self' admits same-origin frames only (a receipt rendered in a sandboxed
  * iframe); nothing may frame the app itself.
  */
 export function contentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean }): string {
